@@ -1,0 +1,32 @@
+"""The decision's dates, checked once for every formula that needs them (1.3.3.3)."""
+
+import numpy as np
+
+
+from openfisca_tartunta import kalenteri
+from openfisca_tartunta.luettelot import PoissaolonPeruste
+from openfisca_tartunta.tarkistukset import vaadi
+
+#: The parameters start here; a decision before it cannot be computed.
+ENSIMMAINEN_PAIVA = np.datetime64("2017-01-01", "D")
+
+
+def paatoksen_paivat(vakuutettu, period):
+    """The decision's first and last day, checked; an empty interval when there is no decision."""
+    peruste = vakuutettu("poissaolon_peruste", period)
+    on_paatos = peruste != PoissaolonPeruste.ei_paatosta
+    alku = kalenteri.paivina(vakuutettu("poissaolo_alkaa", period))
+    loppu = kalenteri.paivina(vakuutettu("poissaolo_paattyy", period))
+    vaadi(
+        ~on_paatos | (alku >= ENSIMMAINEN_PAIVA),
+        "poissaolo_alkaa",
+        alku,
+        "missing, or before 2017-01-01 where the model's parameters begin (1.3.4)",
+    )
+    vaadi(
+        ~on_paatos | (loppu >= alku),
+        "poissaolo_paattyy",
+        loppu,
+        "the decision ends before it starts (poissaolo_alkaa); the end date is inclusive",
+    )
+    return np.where(on_paatos, alku, kalenteri.EI_PAIVAA), np.where(on_paatos, loppu, kalenteri.AINA)

@@ -1,0 +1,50 @@
+"""Input checks with clear messages.
+
+A bad input fails with `Syottovirhe` naming the variable, the offending value
+and the rule, never silently becoming zero.  The message counts the rows but
+carries no identifier of a person.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+class Syottovirhe(ValueError):
+    """Invalid input for the model: names the variable, the value and the rule."""
+
+    def __init__(self, muuttuja: str, viesti: str, arvo=None, rivit: int = 1) -> None:
+        self.muuttuja = muuttuja
+        self.arvo = arvo
+        self.viesti = viesti
+        self.rivit = rivit
+        arvoteksti = "" if arvo is None else f" (value {arvo!r}"
+        if arvoteksti and rivit > 1:
+            arvoteksti += f", first of {rivit} rows"
+        if arvoteksti:
+            arvoteksti += ")"
+        super().__init__(f"{muuttuja}{arvoteksti}: {viesti}")
+
+
+def _nayta(arvo):
+    if isinstance(arvo, np.generic):
+        arvo = arvo.item()
+    if isinstance(arvo, float):
+        return round(arvo, 2)
+    return str(arvo) if not isinstance(arvo, (int, bool)) else arvo
+
+
+def vaadi(ok, muuttuja: str, arvot, viesti: str) -> None:
+    """Raise `Syottovirhe` for the first row where `ok` is false."""
+    ok = np.asarray(ok, dtype=bool)
+    if ok.all():
+        return
+    virheet = np.flatnonzero(~ok)
+    arvot = np.asarray(arvot)
+    arvo = arvot[virheet[0]] if arvot.ndim and arvot.size == ok.size else arvot
+    raise Syottovirhe(muuttuja, viesti, _nayta(arvo), rivit=int(virheet.size))
+
+
+def ei_negatiivinen(arvot, muuttuja: str, kohta: str) -> None:
+    arvot = np.asarray(arvot)
+    vaadi(arvot >= 0, muuttuja, arvot, f"must not be negative ({kohta})")

@@ -1,0 +1,57 @@
+"""The daily amount (guideline 1.6, 1.7; SVL 1224/2004 11 luku 13 §).
+
+Daily amount = Σ employment rows' lost monthly pay / 25 + Σ self-employment rows'
+annual income / 300, rounded half up to the cent.  An employee's part in a month
+comes from that month's pay inputs; an entrepreneur's from the income in force
+when the decision starts.
+"""
+
+import numpy as np
+from openfisca_core.periods import ETERNITY, MONTH
+from openfisca_core.variables import Variable
+
+from openfisca_tartunta.entities import Ansiotyo, Vakuutettu
+from openfisca_tartunta.raha import senteiksi
+
+
+class paivarahan_osuus(Variable):
+    value_type = float
+    entity = Ansiotyo
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Ansiotyön osuus päivärahasta (pyöristämätön)"
+    reference = ["Kelan etuusohje 1.6, 1.7, 1.3.2.2", "SVL 1224/2004 11 luku 13 §"]
+    documentation = "Employment row: lost monthly pay / 25. Self-employment row: annual income / 300. Not rounded."
+
+    def formula(ansiotyo, period, parameters):
+        p = parameters(period).paivaraha
+        palkka = ansiotyo("menetetty_kuukausiansio", period) / p.palkansaajan_jakaja
+        yrittaja = ansiotyo("yrittajan_paivarahan_tyotulo", period) / p.yrittajan_jakaja
+        return np.where(ansiotyo.has_role(Vakuutettu.PALKKATYO), palkka, yrittaja)
+
+
+class laskennallinen_paivaraha(Variable):
+    value_type = float
+    entity = Vakuutettu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Laskennallinen päiväraha (ennen oikeuden tarkistamista)"
+    reference = ["Kelan etuusohje 1.6, 1.7"]
+    documentation = "Sum of the rows' parts, rounded half up to the cent; entitlement not yet checked."
+
+    def formula(vakuutettu, period):
+        return senteiksi(vakuutettu.sum(vakuutettu.members("paivarahan_osuus", period)))
+
+
+class tartuntatautipaivaraha_paivalta(Variable):
+    value_type = float
+    entity = Vakuutettu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Tartuntatautipäivärahan määrä päivältä"
+    reference = ["Kelan etuusohje 1.6, 1.7", "SVL 1224/2004 11 luku 13 §"]
+    documentation = "The daily amount in €, rounded to the cent; 0 in a month with no granted day."
+
+    def formula(vakuutettu, period):
+        oikeus = vakuutettu("oikeus_tartuntatautipaivarahaan", period)
+        return np.where(oikeus, vakuutettu("laskennallinen_paivaraha", period), 0.0)

@@ -1,0 +1,108 @@
+"""The communicable-disease doctor's decision (guideline 1.3, 1.3.3, 1.3.3.1, 1.3.3.3).
+
+One simulation is one decision with its continuations: its dates are ETERNITY
+inputs on `vakuutettu`.
+"""
+
+import numpy as np
+from openfisca_core.indexed_enums import Enum
+from openfisca_core.holders import set_input_dispatch_by_period
+from openfisca_core.periods import ETERNITY, MONTH
+from openfisca_core.variables import Variable
+from datetime import date
+
+from openfisca_tartunta import kalenteri
+from openfisca_tartunta.entities import Vakuutettu
+from openfisca_tartunta.luettelot import PoissaolonPeruste
+from openfisca_tartunta.paatos import paatoksen_paivat
+from openfisca_tartunta.tarkistukset import vaadi
+
+
+class sairausvakuutettu(Variable):
+    value_type = bool
+    default_value = True
+    entity = Vakuutettu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Sairausvakuutettu"
+    reference = ["Kelan etuusohje 1.3.1", "SVL 1224/2004 1 luku 2 §"]
+
+
+class poissaolon_peruste(Variable):
+    value_type = Enum
+    possible_values = PoissaolonPeruste
+    default_value = PoissaolonPeruste.ei_paatosta
+    entity = Vakuutettu
+    definition_period = ETERNITY
+    label = "Tartuntataudeista vastaavan lääkärin päätöksen peruste"
+    reference = ["Kelan etuusohje 1.3.3, 1.3.3.3", "TTL 1227/2016 8 luku 82 §", "SVL 1224/2004 8 luku 1 a §"]
+
+
+class poissaolo_alkaa(Variable):
+    value_type = date
+    entity = Vakuutettu
+    definition_period = ETERNITY
+    label = "Päätöksen ensimmäinen päivä"
+    reference = ["Kelan etuusohje 1.3.4", "SVL 1224/2004 8 luku 1 a §"]
+    documentation = "Required when a decision is given; the allowance is paid from this day (no waiting period, 1.3.4)."
+
+
+class poissaolo_paattyy(Variable):
+    value_type = date
+    entity = Vakuutettu
+    definition_period = ETERNITY
+    label = "Päätöksen viimeinen päivä (mukaan lukien)"
+    reference = ["Kelan etuusohje 1.3.3.3, 1.3.5"]
+    documentation = "Inclusive. No maximum duration (1.3.5); a continuation decision extends this date."
+
+
+class lapsen_ika(Variable):
+    value_type = int
+    entity = Vakuutettu
+    definition_period = ETERNITY
+    label = "Kotona pidettävän lapsen ikä"
+    reference = ["Kelan etuusohje 1.3.3, 1.3.3.1", "TTL 1227/2016 8 luku 82 §"]
+    documentation = "Only for `lapsen_kotona_pito`: the guardian is entitled when the child is under 16."
+
+
+class paatos_oikeuttaa_paivarahaan(Variable):
+    value_type = bool
+    entity = Vakuutettu
+    definition_period = MONTH
+    label = "Päätös oikeuttaa tartuntatautipäivärahaan"
+    reference = ["Kelan etuusohje 1.3, 1.3.3, 1.3.3.1", "TTL 1227/2016 8 luku 82 §"]
+    documentation = (
+        "An absence order, quarantine or isolation of the insured, or a decision keeping at home a "
+        "child younger than the age limit (the guardian's right). No age condition for the insured."
+    )
+
+    def formula(vakuutettu, period, parameters):
+        peruste = vakuutettu("poissaolon_peruste", period)
+        ika = vakuutettu("lapsen_ika", period)
+        lapsi = peruste == PoissaolonPeruste.lapsen_kotona_pito
+        vaadi(~lapsi | (ika >= 0), "lapsen_ika", ika, "must not be negative (1.3.3.1)")
+        ikaraja = parameters(period).paivaraha.lapsen_ikaraja
+        oma = (
+            (peruste == PoissaolonPeruste.tyosta_poissaolo)
+            | (peruste == PoissaolonPeruste.karanteeni)
+            | (peruste == PoissaolonPeruste.eristaminen)
+        )
+        return oma | (lapsi & (ika < ikaraja))
+
+
+class paatoksen_arkipaivat(Variable):
+    value_type = int
+    entity = Vakuutettu
+    definition_period = MONTH
+    label = "Päätöksen arkipäivät kuukaudessa"
+    reference = ["Kelan etuusohje 1.9, 1.3.2.3", "SVL 1224/2004 1 luku 4 §"]
+    documentation = (
+        "Arkipäivät (Mon–Sat except church holidays, Independence Day, May Day, Christmas Eve and "
+        "Midsummer Eve) of the decision inside the month. Checks the decision dates."
+    )
+
+    def formula(vakuutettu, period, parameters):
+        alku, loppu = paatoksen_paivat(vakuutettu, period)
+        kk_alku, kk_loppu = kalenteri.kuukauden_rajat(period)
+        return kalenteri.arkipaivat(np.maximum(alku, kk_alku), np.minimum(loppu, kk_loppu))
+

@@ -1,0 +1,84 @@
+"""An employee's lost earnings (guideline 1.6, 1.7, 1.7.1, 1.3.3.2.2).
+
+The basis is the pay the insured would have earned in this job without the
+decision, as the employer estimates it; without a reliable estimate, the pay of
+the pay period just before the absence.  Other work the employer arranges at
+lower pay reduces the loss; equal pay leaves no loss.  Full compensation: no
+minimum, no maximum, no deductions (1.6).
+"""
+
+import numpy as np
+from openfisca_core.holders import set_input_dispatch_by_period
+from openfisca_core.periods import MONTH
+from openfisca_core.variables import Variable
+
+from openfisca_tartunta.entities import Ansiotyo, Vakuutettu
+from openfisca_tartunta.raha import euroina
+from openfisca_tartunta.tarkistukset import ei_negatiivinen
+
+
+class ansionmenetys(Variable):
+    value_type = float
+    entity = Ansiotyo
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    unit = "currency-EUR"
+    label = "Ansionmenetys (työnantajan arvio kuukausipalkasta)"
+    reference = ["Kelan etuusohje 1.6, 1.7, 1.7.1", "SVL 1224/2004 11 luku 13 §"]
+    documentation = "Monthly pay the insured would have earned in this job without the decision. A yearly input applies to each month."
+
+
+class ansionmenetys_selvitetty(Variable):
+    value_type = bool
+    default_value = True
+    entity = Ansiotyo
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Ansionmenetyksestä on luotettava selvitys"
+    reference = ["Kelan etuusohje 1.6"]
+
+
+class edeltava_palkka(Variable):
+    value_type = float
+    entity = Ansiotyo
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    unit = "currency-EUR"
+    label = "Poissaoloa välittömästi edeltänyt palkka (kuukaudelta)"
+    reference = ["Kelan etuusohje 1.6, 1.7"]
+    documentation = "Pay of the pay period just before the absence: the basis when no reliable estimate is given (1.6)."
+
+
+class korvaavan_tyon_palkka(Variable):
+    value_type = float
+    entity = Ansiotyo
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    unit = "currency-EUR"
+    label = "Korvaavan työn palkka päätöksen aikana (kuukaudelta)"
+    reference = ["Kelan etuusohje 1.3.3, 1.3.3.2.2, 1.6"]
+    documentation = "Pay from other work the employer arranged during the decision, at the same monthly scale as `ansionmenetys`."
+
+
+class menetetty_kuukausiansio(Variable):
+    value_type = float
+    entity = Ansiotyo
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Menetetty kuukausiansio (palkkatyö)"
+    reference = ["Kelan etuusohje 1.6, 1.3.3.2.2", "SVL 1224/2004 11 luku 13 §"]
+    documentation = (
+        "For an employment row: the employer's estimate (or, without a reliable estimate, the "
+        "previous pay) less the pay of replacement work, not below zero. 0 for other rows."
+    )
+
+    def formula(ansiotyo, period):
+        arvio = euroina(ansiotyo("ansionmenetys", period))
+        edeltava = euroina(ansiotyo("edeltava_palkka", period))
+        korvaava = euroina(ansiotyo("korvaavan_tyon_palkka", period))
+        ei_negatiivinen(arvio, "ansionmenetys", "1.6")
+        ei_negatiivinen(edeltava, "edeltava_palkka", "1.6")
+        ei_negatiivinen(korvaava, "korvaavan_tyon_palkka", "1.3.3.2.2")
+        perusta = np.where(ansiotyo("ansionmenetys_selvitetty", period), arvio, edeltava)
+        palkkatyo = ansiotyo.has_role(Vakuutettu.PALKKATYO)
+        return np.where(palkkatyo, np.maximum(perusta - korvaava, 0.0), 0.0)

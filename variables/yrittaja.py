@@ -1,0 +1,127 @@
+"""An entrepreneur's work income (guideline 1.6, 1.7, 1.7.2, 1.7.2.2, 1.7.2.3, 1.7.2.5).
+
+YEL/MYEL (compulsory or voluntary): 1/300 of the annual work income in force when
+the benefit starts; YEL income at most the YEL maximum of that year.  Without a
+compulsory insurance: the business earned income or pay from the own company,
+from taxation; left out when the insurance was probably neglected (1.7.2.3).
+"""
+
+import numpy as np
+from openfisca_core.indexed_enums import Enum
+from openfisca_core.periods import ETERNITY, MONTH
+from openfisca_core.variables import Variable
+
+from openfisca_tartunta.entities import Ansiotyo, Vakuutettu
+from openfisca_tartunta.luettelot import Yrittajavakuutus
+from openfisca_tartunta.parametrit import vuoden_arvot
+from openfisca_tartunta.raha import euroina
+from openfisca_tartunta.tarkistukset import ei_negatiivinen
+
+
+class yrittajavakuutus(Variable):
+    value_type = Enum
+    possible_values = Yrittajavakuutus
+    default_value = Yrittajavakuutus.ei_vakuutusta
+    entity = Ansiotyo
+    definition_period = ETERNITY
+    label = "Yrittäjän eläkevakuutus"
+    reference = ["Kelan etuusohje 1.7.2, 1.7.2.2, 1.7.2.5", "YEL 1272/2006", "MYEL 1280/2006"]
+
+
+class yrittajan_tyotulo(Variable):
+    value_type = float
+    entity = Ansiotyo
+    definition_period = ETERNITY
+    unit = "currency-EUR"
+    label = "YEL- tai MYEL-työtulo etuuden alkaessa (€/vuosi)"
+    reference = ["Kelan etuusohje 1.6, 1.7, 1.7.2.2", "SVL 1224/2004 11 luku 13 §"]
+    documentation = (
+        "Confirmed annual work income in force when the benefit starts; if the insurance ended when "
+        "the decision started, the income in force just before it (1.7.2.2)."
+    )
+
+
+class yrittajan_verotettu_tulo(Variable):
+    value_type = float
+    entity = Ansiotyo
+    definition_period = ETERNITY
+    unit = "currency-EUR"
+    label = "Elinkeinotoiminnan ansiotulo tai palkkatulo omasta yrityksestä verotuksessa (€/vuosi)"
+    reference = ["Kelan etuusohje 1.6, 1.7, 1.7.2", "SVL 1224/2004 11 luku 13 §"]
+    documentation = "Used only when the entrepreneur is not obliged to take YEL/MYEL insurance."
+
+
+class vakuuttamisen_laiminlyonti(Variable):
+    value_type = bool
+    entity = Ansiotyo
+    definition_period = ETERNITY
+    label = "Vakuuttamisvelvollisuuden laiminlyönti (ETK/Mela selvittää)"
+    reference = ["Kelan etuusohje 1.7.2.3"]
+    documentation = (
+        "The entrepreneur works in the company, gave no adequate explanation for the missing "
+        "insurance, and ETK or Mela is reviewing the obligation. With income over the threshold "
+        "(10 000 €/year) the taxed business income is left out (1.7.2.3)."
+    )
+
+
+def _paatos_alkaa(ansiotyo, period):
+    return ansiotyo.vakuutettu("poissaolo_alkaa", period)
+
+
+class yrittajan_paivarahan_tyotulo(Variable):
+    value_type = float
+    entity = Ansiotyo
+    definition_period = ETERNITY
+    unit = "currency-EUR"
+    label = "Yrittäjän päivärahan perusteena oleva vuosityötulo"
+    reference = ["Kelan etuusohje 1.6, 1.7, 1.7.2.2, 1.7.2.3, 1.7.2.5", "YEL 1272/2006", "MYEL 1280/2006"]
+    documentation = (
+        "Self-employment rows only. YEL and voluntary insurance: the work income, at most the YEL "
+        "maximum of the year the decision starts (voluntary insurance is capped as YEL: model "
+        "assumption). MYEL: the work income (no MYEL maximum is in the sources). No insurance: the "
+        "taxed income, 0 when the insurance was probably neglected and the income exceeds the "
+        "threshold (1.7.2.3)."
+    )
+
+    def formula(ansiotyo, period, parameters):
+        vakuutus = ansiotyo("yrittajavakuutus", period)
+        tyotulo = euroina(ansiotyo("yrittajan_tyotulo", period))
+        verotettu = euroina(ansiotyo("yrittajan_verotettu_tulo", period))
+        ei_negatiivinen(tyotulo, "yrittajan_tyotulo", "1.7.2.2")
+        ei_negatiivinen(verotettu, "yrittajan_verotettu_tulo", "1.7.2")
+        alkaa = _paatos_alkaa(ansiotyo, period)
+        yel_max = vuoden_arvot(parameters, alkaa, lambda p: p.yrittaja.yel_enimmaistyotulo)
+        raja = vuoden_arvot(parameters, alkaa, lambda p: p.yrittaja.laiminlyonnin_tuloraja)
+        laiminlyoty = ansiotyo("vakuuttamisen_laiminlyonti", period) & (verotettu > raja)
+        tulo = np.select(
+            [
+                (vakuutus == Yrittajavakuutus.yel) | (vakuutus == Yrittajavakuutus.vapaaehtoinen),
+                vakuutus == Yrittajavakuutus.myel,
+            ],
+            [np.minimum(tyotulo, yel_max), tyotulo],
+            default=np.where(laiminlyoty, 0.0, verotettu),
+        )
+        return np.where(ansiotyo.has_role(Vakuutettu.YRITYSTOIMINTA), tulo, 0.0)
+
+
+class vakuuttamisvelvollisuus_selvitettava(Variable):
+    value_type = bool
+    entity = Ansiotyo
+    definition_period = ETERNITY
+    label = "Vakuuttamisvelvollisuus on selvitettävä"
+    reference = ["Kelan etuusohje 1.7.2.3, 1.7.2.2", "YEL 1272/2006", "MYEL 1280/2006"]
+    documentation = (
+        "A self-employment row without YEL/MYEL insurance whose taxed income exceeds the YEL "
+        "minimum of the year the decision starts: Kela must find out why there is no insurance "
+        "(1.7.2.3). Informational; the decision proposal shows it."
+    )
+
+    def formula(ansiotyo, period, parameters):
+        vakuutus = ansiotyo("yrittajavakuutus", period)
+        verotettu = euroina(ansiotyo("yrittajan_verotettu_tulo", period))
+        yel_min = vuoden_arvot(parameters, _paatos_alkaa(ansiotyo, period), lambda p: p.yrittaja.yel_vahimmaistyotulo)
+        return (
+            ansiotyo.has_role(Vakuutettu.YRITYSTOIMINTA)
+            & (vakuutus == Yrittajavakuutus.ei_vakuutusta)
+            & (verotettu > yel_min)
+        )
