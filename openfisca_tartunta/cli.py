@@ -1,0 +1,39 @@
+"""`tartunta` command line: one entry point, a subcommand per job.
+
+Each subcommand lives in the module that owns its topic; this file only wires
+them.  A module provides `lisaa_argumentit(parser)` and `suorita(args) -> int`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+#: subcommand → (module, help text)
+KOMENNOT = {
+    "serve": ("openfisca_tartunta.palvelin.kaynnistys", "run the web service (OpenFisca API + decision proposal + batch) under gunicorn"),
+    "maksukaudet": ("openfisca_tartunta.maksukaudet", "list the payment periods of a decision (guideline 1.9)"),
+    "populaatio": ("openfisca_tartunta.populaatio.generointi", "generate a synthetic population as two Parquet tables"),
+    "simuloi": ("openfisca_tartunta.populaatio.simulointi", "simulate baseline and reform over a population"),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="tartunta", description="openfisca-tartunta: tartuntatautipäiväraha")
+    alikomennot = parser.add_subparsers(dest="komento", required=True, metavar="COMMAND")
+    moduulit = {}
+    for nimi, (moduuli, ohje) in KOMENNOT.items():
+        try:
+            moduulit[nimi] = importlib.import_module(moduuli)
+        except ModuleNotFoundError as virhe:
+            if virhe.name and virhe.name.startswith("openfisca_tartunta"):
+                continue  # that part of the product is not installed in this build
+            raise
+        moduulit[nimi].lisaa_argumentit(alikomennot.add_parser(nimi, help=ohje, description=ohje))
+    args = parser.parse_args(argv)
+    return int(moduulit[args.komento].suorita(args) or 0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
