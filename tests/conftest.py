@@ -22,8 +22,17 @@ def tax_benefit_system():
     return _TBS
 
 
+def _openfisca_runner_active(config) -> bool:
+    """`openfisca test` registers its own YAML collector; do not collect twice."""
+    return any(type(p).__name__ == "OpenFiscaPlugin" for p in config.pluginmanager.get_plugins())
+
+
 def pytest_collect_file(parent, file_path):
-    if file_path.suffix in (".yaml", ".yml") and "yaml" in file_path.parts:
+    if (
+        file_path.suffix in (".yaml", ".yml")
+        and "yaml" in file_path.parts
+        and not _openfisca_runner_active(parent.config)
+    ):
         return YamlFile.from_parent(
             parent, path=file_path, tax_benefit_system=tax_benefit_system(), options={}
         )
