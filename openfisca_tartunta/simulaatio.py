@@ -9,9 +9,16 @@ earning activities (`ansiotyot`), the latter with two structural columns:
 - `rooli`: `palkkatyo` or `yritystoiminta` (or the role index 0/1).
 
 Every other column must be an input variable of the entity: ETERNITY variables
-are set once, MONTH (and other) variables for each simulated month.  Enum
-columns take the item names (`karanteeni`) or their integer codes; date columns
-take `datetime64` values or ISO strings.
+are set once, MONTH (and other) variables for each simulated month.  A column
+named `muuttuja@YYYY-MM` sets a MONTH variable for that month only (overriding
+the plain column); months not simulated are ignored.  Columns listed in
+`ohita` (e.g. a sampling weight `paino`, an id) are skipped.
+
+Enum columns take the item names (`karanteeni`), their integer codes, or a
+pandas Categorical of names (mapped through its codes, without string
+round trips); date columns take `datetime64` values or ISO strings.  A null in
+a date column means "not given": the variable's default (e.g. 9999-12-31 for a
+paid leave that never starts).  A null in any other column is an error.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 import numpy as np
+import pandas as pd
 from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import DateUnit, period as as_period
 from openfisca_core.simulations import Simulation, SimulationBuilder
@@ -27,52 +35,124 @@ from openfisca_tartunta.tarkistukset import Syottovirhe
 
 RAKENNESARAKKEET = ("vakuutettu", "rooli")
 ROOLIT = ("palkkatyo", "yritystoiminta")
+#: Separates a variable name from the month a column is for (`vuosilomapaivat@2024-04`).
+KUUKAUSIEROTIN = "@"
 
 
-def _sarakkeet(taulu) -> dict[str, np.ndarray]:
+def _sarakkeet(taulu) -> dict[str, object]:
+    """Columns as numpy arrays, or pandas Categorical/extension arrays kept as they are."""
     if hasattr(taulu, "columns"):  # pandas DataFrame
-        return {str(nimi): taulu[nimi].to_numpy() for nimi in taulu.columns}
-    return {str(nimi): np.asarray(arvot) for nimi, arvot in dict(taulu).items()}
+        tulos = {}
+        for nimi in taulu.columns:
+            sarja = taulu[nimi]
+            if isinstance(sarja.dtype, np.dtype):
+                tulos[str(nimi)] = sarja.to_numpy()
+            else:  # Categorical, nullable boolean/integer, string[pyarrow], …
+                tulos[str(nimi)] = sarja.array
+        return tulos
+    return {str(nimi): arvot if isinstance(arvot, pd.Categorical) else np.asarray(arvot) for nimi, arvot in dict(taulu).items()}
 
 
-def _pituus(sarakkeet: Mapping[str, np.ndarray], oletus: int | None) -> int:
+def _pituus(sarakkeet: Mapping[str, object], oletus: int | None) -> int:
     pituudet = {len(v) for v in sarakkeet.values()}
     if len(pituudet) > 1:
         raise Syottovirhe("(table)", f"columns have different lengths {sorted(pituudet)}")
     return pituudet.pop() if pituudet else (oletus or 0)
 
 
-def _arvot(muuttuja, arvot: np.ndarray, nimi: str) -> np.ndarray:
+def _puuttuvat(arvot) -> np.ndarray | None:
+    """Mask of null values, or None when the column cannot hold nulls."""
+    if isinstance(arvot, np.ndarray):
+        if arvot.dtype.kind in "biuUS":
+            return None
+        if arvot.dtype.kind == "f":
+            return np.isnan(arvot)
+        if arvot.dtype.kind in "mM":
+            return np.isnat(arvot)
+    return np.asarray(pd.isna(arvot), dtype=bool)
+
+
+def _koodit_luokista(luokat, nimet: list[str], nimi: str) -> np.ndarray:
+    """Map category labels to indices in `nimet` (-1 = not a valid name)."""
+    kartta = {n: i for i, n in enumerate(nimet)}
+    return np.array([kartta.get(str(luokka), -1) for luokka in luokat], dtype=np.int64)
+
+
+def _enum_koodit(muuttuja, arvot, nimi: str) -> np.ndarray:
+    mahdolliset = muuttuja.possible_values
+    nimet = [item.name for item in mahdolliset]
+    if isinstance(arvot, pd.Categorical):
+        kartta = _koodit_luokista(arvot.categories, nimet, nimi)
+        koodit = arvot.codes.astype(np.int64)
+        kaytetyt = np.unique(koodit)
+        kaytetyt = kaytetyt[kaytetyt >= 0]
+        tuntemattomat = [arvot.categories[k] for k in kaytetyt if kartta[k] < 0]
+        if tuntemattomat:
+            raise Syottovirhe(
+                nimi,
+                f"unknown value; possible values are {', '.join(nimet)}",
+                str(tuntemattomat[0]),
+                rivit=int(np.isin(koodit, [k for k in kaytetyt if kartta[k] < 0]).sum()),
+            )
+        return kartta[koodit].astype(np.int16)
+    arvot = np.asarray(arvot)
+    if np.issubdtype(arvot.dtype, np.integer):
+        koodit = arvot.astype(np.int16)
+        if koodit.size and (koodit.min() < 0 or koodit.max() >= len(mahdolliset)):
+            raise Syottovirhe(nimi, f"enum code out of range 0…{len(mahdolliset) - 1}")
+        return koodit
+    # Strings: factorize once (hash-based), then map the few distinct values.
+    paikat, erilliset = pd.factorize(arvot)
+    kartta = _koodit_luokista(erilliset, nimet, nimi)
+    tuntemattomat = [e for e, k in zip(erilliset, kartta) if k < 0]
+    if tuntemattomat:
+        raise Syottovirhe(
+            nimi,
+            f"unknown value; possible values are {', '.join(nimet)}",
+            str(tuntemattomat[0]),
+            rivit=int(np.isin(paikat, np.flatnonzero(kartta < 0)).sum()),
+        )
+    return kartta[paikat].astype(np.int16)
+
+
+def _arvot(muuttuja, arvot, nimi: str) -> np.ndarray:
     """Column values in the variable's storage type, with a clear error on a bad value."""
     tyyppi = muuttuja.value_type
     try:
-        if tyyppi is Enum:
-            mahdolliset = muuttuja.possible_values
-            if np.issubdtype(arvot.dtype, np.integer):
-                koodit = arvot.astype(np.int16)
-                if koodit.size and (koodit.min() < 0 or koodit.max() >= len(mahdolliset)):
-                    raise ValueError("code out of range")
-                return mahdolliset.encode(koodit)
-            erilliset, paikat = np.unique(np.asarray(arvot).astype(str), return_inverse=True)
-            nimet = [item.name for item in mahdolliset]
-            tuntemattomat = [e for e in erilliset if e not in nimet]
-            if tuntemattomat:
+        puuttuu = _puuttuvat(arvot)
+        if puuttuu is not None and puuttuu.any():
+            if tyyppi.__name__ != "date":
                 raise Syottovirhe(
                     nimi,
-                    f"unknown value; possible values are {', '.join(nimet)}",
-                    str(tuntemattomat[0]),
-                    rivit=int(np.isin(erilliset[paikat], tuntemattomat).sum()),
+                    "missing value (null); give a value in every row or leave the column out",
+                    rivit=int(puuttuu.sum()),
                 )
-            koodit = np.array([nimet.index(e) for e in erilliset], dtype=np.int16)
-            return mahdolliset.encode(koodit[paikat.reshape(-1)])
-        if tyyppi.__name__ == "date":
-            return np.asarray(arvot).astype("datetime64[D]")
-        if tyyppi is bool:
-            return np.asarray(arvot).astype(bool)
-        if tyyppi is int:
+        if tyyppi is Enum:
+            return muuttuja.possible_values.encode(_enum_koodit(muuttuja, arvot, nimi))
+        if isinstance(arvot, pd.Categorical):
             arvot = np.asarray(arvot)
-            if np.issubdtype(arvot.dtype, np.floating) and not np.all(np.isfinite(arvot)):
-                raise ValueError("missing value")
+        if tyyppi.__name__ == "date":
+            if puuttuu is not None and puuttuu.any():
+                oletus = np.datetime64(muuttuja.default_value, "D")
+                paivat = np.full(len(puuttuu), oletus, dtype="datetime64[D]")
+                paivat[~puuttuu] = np.asarray(arvot)[~puuttuu].astype("datetime64[D]")
+                return paivat
+            return np.asarray(arvot).astype("datetime64[D]")
+        arvot = np.asarray(arvot)
+        if tyyppi is bool:
+            if arvot.dtype.kind == "O" and pd.api.types.infer_dtype(arvot, skipna=False) == "boolean":
+                return arvot.astype(bool)
+            if arvot.dtype.kind not in "biu":
+                raise ValueError(f"expected true/false, got {arvot.dtype}")
+            return arvot.astype(bool)
+        if tyyppi is int:
+            if arvot.dtype.kind == "f":
+                if not np.all(np.isfinite(arvot)):
+                    raise ValueError("missing value")
+                if not np.all(arvot == np.round(arvot)):
+                    raise ValueError("not a whole number")
+            elif arvot.dtype.kind not in "iub":
+                raise ValueError(f"expected integers, got {arvot.dtype}")
             return arvot.astype(np.int32)
         if tyyppi is float:
             arvot = np.asarray(arvot, dtype=np.float64)
@@ -86,14 +166,44 @@ def _arvot(muuttuja, arvot: np.ndarray, nimi: str) -> np.ndarray:
         raise Syottovirhe(nimi, f"cannot be read as {getattr(tyyppi, '__name__', tyyppi)}: {virhe}") from None
 
 
+def _roolit(rooli) -> np.ndarray:
+    if isinstance(rooli, pd.Categorical):
+        kartta = _koodit_luokista(rooli.categories, list(ROOLIT), "rooli")
+        koodit = rooli.codes.astype(np.int64)
+        if (koodit < 0).any():
+            raise Syottovirhe("rooli", "missing value (null)", rivit=int((koodit < 0).sum()))
+        vaarat = [rooli.categories[k] for k in np.unique(koodit) if kartta[k] < 0]
+        if vaarat:
+            raise Syottovirhe("rooli", f"must be one of {', '.join(ROOLIT)}", str(vaarat[0]))
+        return kartta[koodit]
+    rooli = np.asarray(rooli)
+    if np.issubdtype(rooli.dtype, np.integer):
+        if rooli.size and (rooli.min() < 0 or rooli.max() > 1):
+            raise Syottovirhe("rooli", "role index must be 0 (palkkatyo) or 1 (yritystoiminta)")
+        return rooli.astype(np.int64)
+    paikat, erilliset = pd.factorize(rooli)
+    kartta = _koodit_luokista(erilliset, list(ROOLIT), "rooli")
+    if (kartta < 0).any() or (paikat < 0).any():
+        vaara = next((e for e, k in zip(erilliset, kartta) if k < 0), None)
+        raise Syottovirhe("rooli", f"must be one of {', '.join(ROOLIT)}", str(vaara))
+    return kartta[paikat]
+
+
+def _jarjestys(nimi: str) -> tuple[int, str]:
+    """Plain columns first, month-specific (`x@YYYY-MM`) after them, so they override."""
+    return (KUUKAUSIEROTIN in nimi, nimi)
+
+
 def rakenna_simulaatio(
     tax_benefit_system,
     vakuutetut,
     ansiotyot,
     kuukaudet: Iterable[str],
+    ohita: Iterable[str] = (),
 ) -> Simulation:
     """A simulation of all insured persons in `vakuutetut` for the given months."""
     kuukaudet = [str(as_period(k)) for k in kuukaudet]
+    ohita = set(ohita)
     v_sarakkeet = _sarakkeet(vakuutetut)
     a_sarakkeet = _sarakkeet(ansiotyot)
     for sarake in RAKENNESARAKKEET:
@@ -104,37 +214,44 @@ def rakenna_simulaatio(
     kuuluu = np.asarray(a_sarakkeet["vakuutettu"])
     if not np.issubdtype(kuuluu.dtype, np.integer) or (n_tyo and (kuuluu.min() < 0 or kuuluu.max() >= n_vak)):
         raise Syottovirhe("vakuutettu", f"must be a row number 0…{n_vak - 1} of the insured table")
-    rooli = np.asarray(a_sarakkeet["rooli"])
-    if not np.issubdtype(rooli.dtype, np.integer):
-        rooli_str = rooli.astype(str)
-        vaarat = np.setdiff1d(np.unique(rooli_str), ROOLIT)
-        if vaarat.size:
-            raise Syottovirhe("rooli", f"must be one of {', '.join(ROOLIT)}", str(vaarat[0]))
-        rooli = (rooli_str == ROOLIT[1]).astype(np.int64)
-    elif rooli.size and (rooli.min() < 0 or rooli.max() > 1):
-        raise Syottovirhe("rooli", "role index must be 0 (palkkatyo) or 1 (yritystoiminta)")
+    rooli = _roolit(a_sarakkeet["rooli"])
 
     rakentaja = SimulationBuilder()
     rakentaja.create_entities(tax_benefit_system)
     rakentaja.declare_person_entity("ansiotyo", np.arange(n_tyo))
     ryhma = rakentaja.declare_entity("vakuutettu", np.arange(n_vak))
-    rakentaja.join_with_persons(ryhma, kuuluu, rooli)
+    # Not `join_with_persons`: it maps groups through the sorted *used* ids, which
+    # misassigns rows when an insured person has no earning activity.  Group ids
+    # are 0…n-1 here, so a row's group index is its `vakuutettu` value.
+    ryhma.members_entity_id = kuuluu.astype(np.int64)
+    roolit = np.array(ryhma.entity.flattened_roles, dtype=object)
+    ryhma.members_role = roolit[rooli]
     simulaatio = rakentaja.build(tax_benefit_system)
 
-    for entiteetti, sarakkeet, ohita in (
-        ("vakuutettu", v_sarakkeet, ()),
-        ("ansiotyo", a_sarakkeet, RAKENNESARAKKEET),
+    for entiteetti, sarakkeet, ohitettavat in (
+        ("vakuutettu", v_sarakkeet, ohita),
+        ("ansiotyo", a_sarakkeet, ohita | set(RAKENNESARAKKEET)),
     ):
-        for nimi, arvot in sarakkeet.items():
-            if nimi in ohita:
+        for sarake in sorted(sarakkeet, key=_jarjestys):
+            if sarake in ohitettavat:
                 continue
+            nimi, _, kuukausi = sarake.partition(KUUKAUSIEROTIN)
             muuttuja = tax_benefit_system.variables.get(nimi)
             if muuttuja is None or muuttuja.entity.key != entiteetti:
-                raise Syottovirhe(nimi, f"not an input variable of '{entiteetti}'")
-            taulukko = _arvot(muuttuja, arvot, nimi)
+                raise Syottovirhe(sarake, f"not an input variable of '{entiteetti}'")
+            if kuukausi:
+                if muuttuja.definition_period != DateUnit.MONTH:
+                    raise Syottovirhe(sarake, "a month-specific column (name@YYYY-MM) needs a MONTH variable")
+                try:
+                    kuukausi = str(as_period(kuukausi))
+                except ValueError:
+                    raise Syottovirhe(sarake, "the part after '@' must be a month YYYY-MM") from None
+                if kuukausi not in kuukaudet:
+                    continue
+            taulukko = _arvot(muuttuja, sarakkeet[sarake], sarake)
             if muuttuja.definition_period == DateUnit.ETERNITY:
                 simulaatio.set_input(nimi, "eternity", taulukko)
             else:
-                for kuukausi in kuukaudet:
-                    simulaatio.set_input(nimi, kuukausi, taulukko)
+                for kk in [kuukausi] if kuukausi else kuukaudet:
+                    simulaatio.set_input(nimi, kk, taulukko)
     return simulaatio

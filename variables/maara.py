@@ -11,7 +11,20 @@ from openfisca_core.periods import ETERNITY, MONTH
 from openfisca_core.variables import Variable
 
 from openfisca_tartunta.entities import Ansiotyo, Vakuutettu
-from openfisca_tartunta.raha import senteiksi
+from openfisca_tartunta.raha import euroina, senteiksi
+
+
+def _osuudet(ansiotyo, period, parameters):
+    """Each row's unrounded part of the daily amount, in float64 from whole-cent inputs.
+
+    Computed here rather than read back from `paivarahan_osuus`, which OpenFisca
+    stores as float32: a part such as 30 001.50 / 300 = 100.005 would come back as
+    100.00499... and round down instead of half up (1.6).
+    """
+    p = parameters(period).paivaraha
+    palkka = euroina(ansiotyo("menetetty_kuukausiansio", period)) / p.palkansaajan_jakaja
+    yrittaja = euroina(ansiotyo("yrittajan_paivarahan_tyotulo", period)) / p.yrittajan_jakaja
+    return np.where(ansiotyo.has_role(Vakuutettu.PALKKATYO), palkka, yrittaja)
 
 
 class paivarahan_osuus(Variable):
@@ -24,10 +37,7 @@ class paivarahan_osuus(Variable):
     documentation = "Employment row: lost monthly pay / 25. Self-employment row: annual income / 300. Not rounded."
 
     def formula(ansiotyo, period, parameters):
-        p = parameters(period).paivaraha
-        palkka = ansiotyo("menetetty_kuukausiansio", period) / p.palkansaajan_jakaja
-        yrittaja = ansiotyo("yrittajan_paivarahan_tyotulo", period) / p.yrittajan_jakaja
-        return np.where(ansiotyo.has_role(Vakuutettu.PALKKATYO), palkka, yrittaja)
+        return _osuudet(ansiotyo, period, parameters)
 
 
 class laskennallinen_paivaraha(Variable):
@@ -37,10 +47,19 @@ class laskennallinen_paivaraha(Variable):
     unit = "currency-EUR"
     label = "Laskennallinen päiväraha (ennen oikeuden tarkistamista)"
     reference = ["Kelan etuusohje 1.6, 1.7"]
-    documentation = "Sum of the rows' parts, rounded half up to the cent; entitlement not yet checked."
+    documentation = (
+        "Sum of the rows' parts, rounded half up to the cent; entitlement not yet checked. The "
+        "parts are summed in float64 (not from the float32 `paivarahan_osuus`) so that half-cent "
+        "amounts round up, and per role so that a person with no earning activity gets 0."
+    )
 
-    def formula(vakuutettu, period):
-        return senteiksi(vakuutettu.sum(vakuutettu.members("paivarahan_osuus", period)))
+    def formula(vakuutettu, period, parameters):
+        osuus = _osuudet(vakuutettu.members, period, parameters)
+        # Role-filtered sums have one value for every group, also for a group with no rows.
+        summa = vakuutettu.sum(osuus, role=Vakuutettu.PALKKATYO) + vakuutettu.sum(
+            osuus, role=Vakuutettu.YRITYSTOIMINTA
+        )
+        return senteiksi(summa)
 
 
 class tartuntatautipaivaraha_paivalta(Variable):

@@ -62,7 +62,11 @@ class lapsen_ika(Variable):
     definition_period = ETERNITY
     label = "Kotona pidettävän lapsen ikä"
     reference = ["Kelan etuusohje 1.3.3, 1.3.3.1", "TTL 1227/2016 8 luku 82 §"]
-    documentation = "Only for `lapsen_kotona_pito`: the guardian is entitled when the child is under 16."
+    default_value = -1
+    documentation = (
+        "Only for `lapsen_kotona_pito`: the guardian is entitled when the child is under 16. "
+        "The default -1 means not given, which is an error for that decision type."
+    )
 
 
 class paatos_oikeuttaa_paivarahaan(Variable):
@@ -80,7 +84,12 @@ class paatos_oikeuttaa_paivarahaan(Variable):
         peruste = vakuutettu("poissaolon_peruste", period)
         ika = vakuutettu("lapsen_ika", period)
         lapsi = peruste == PoissaolonPeruste.lapsen_kotona_pito
-        vaadi(~lapsi | (ika >= 0), "lapsen_ika", ika, "must not be negative (1.3.3.1)")
+        vaadi(
+            ~lapsi | (ika >= 0),
+            "lapsen_ika",
+            ika,
+            "missing or negative: a decision to keep a child at home needs the child's age (1.3.3.1)",
+        )
         ikaraja = parameters(period).paivaraha.lapsen_ikaraja
         oma = (
             (peruste == PoissaolonPeruste.tyosta_poissaolo)

@@ -11,8 +11,10 @@ from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import ETERNITY, MONTH
 from openfisca_core.variables import Variable
 
+from openfisca_tartunta import kalenteri
 from openfisca_tartunta.entities import Ansiotyo, Vakuutettu
 from openfisca_tartunta.luettelot import Yrittajavakuutus
+from openfisca_tartunta.paatos import ENSIMMAINEN_PAIVA, paatoksen_paivat
 from openfisca_tartunta.parametrit import vuoden_arvot
 from openfisca_tartunta.raha import euroina
 from openfisca_tartunta.tarkistukset import ei_negatiivinen
@@ -65,7 +67,14 @@ class vakuuttamisen_laiminlyonti(Variable):
 
 
 def _paatos_alkaa(ansiotyo, period):
-    return ansiotyo.vakuutettu("poissaolo_alkaa", period)
+    """The decision's first day per row, checked (1.6: the income in force when the benefit starts).
+
+    Without a decision there is no benefit and the date only picks a year for the
+    parameter look-ups: the first year of the parameters is used, so that rows of
+    a person with no decision never look up a year the parameters do not cover.
+    """
+    alku, _ = paatoksen_paivat(ansiotyo.vakuutettu, period)
+    return np.where(alku == kalenteri.EI_PAIVAA, ENSIMMAINEN_PAIVA, alku)
 
 
 class yrittajan_paivarahan_tyotulo(Variable):

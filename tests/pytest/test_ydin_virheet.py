@@ -1,0 +1,165 @@
+"""Bad input fails with a clear error naming the variable and the value (never silently zero).
+
+Model checks raise `Syottovirhe` (openfisca_tartunta.tarkistukset); what OpenFisca cannot parse
+(an unknown enum value, a malformed date) raises its `SituationParsingError`, whose message names
+the entity, the variable and the value.
+"""
+
+from __future__ import annotations
+
+import pytest
+from openfisca_core.errors import SituationParsingError
+from openfisca_core.simulations import SimulationBuilder
+
+from openfisca_tartunta.tarkistukset import Syottovirhe
+
+KUUKAUSI = "2024-03"
+
+
+def tapaus(tyo: dict | None = None, **vakuutettu) -> dict:
+    paatos = {
+        "poissaolon_peruste": {"ETERNITY": "karanteeni"},
+        "poissaolo_alkaa": {"ETERNITY": "2024-03-04"},
+        "poissaolo_paattyy": {"ETERNITY": "2024-03-15"},  # 11 arkipäivää
+    }
+    paatos.update(vakuutettu)
+    return {
+        "ansiotyot": {"tyo": tyo if tyo is not None else {"ansionmenetys": {KUUKAUSI: 3000}}},
+        "vakuutetut": {"v": {"palkkatyot": ["tyo"], **paatos}},
+    }
+
+
+def laske(tbs, syote: dict, muuttuja: str = "tartuntatautipaivaraha"):
+    simulaatio = SimulationBuilder().build_from_entities(tbs, syote)
+    return simulaatio.calculate(muuttuja, KUUKAUSI)
+
+
+def test_kelvollinen_syote_laskee(tbs):
+    assert float(laske(tbs, tapaus())[0]) == pytest.approx(1320.0)  # 11 × 3000 / 25
+
+
+def test_tuntematon_luetteloarvo(tbs):
+    with pytest.raises(SituationParsingError) as virhe:
+        laske(tbs, tapaus(poissaolon_peruste={"ETERNITY": "lomautus"}))
+    teksti = str(virhe.value)
+    assert "poissaolon_peruste" in teksti
+    assert "'lomautus' is not a known value" in teksti
+    assert "karanteeni" in teksti  # the possible values are listed
+
+
+def test_tuntematon_yrittajavakuutus(tbs):
+    tyo = {"yrittajavakuutus": {"ETERNITY": "tyel"}}
+    with pytest.raises(SituationParsingError) as virhe:
+        laske(tbs, tapaus(tyo=tyo))
+    assert "yrittajavakuutus" in str(virhe.value) and "'tyel'" in str(virhe.value)
+
+
+@pytest.mark.parametrize("paiva", ["4.3.2024", "2024-13-45", "2024/03/04"])
+def test_vaaramuotoinen_paivamaara(tbs, paiva):
+    with pytest.raises(SituationParsingError) as virhe:
+        laske(tbs, tapaus(poissaolo_alkaa={"ETERNITY": paiva}))
+    teksti = str(virhe.value)
+    assert "poissaolo_alkaa" in teksti
+    assert paiva in teksti
+
+
+def test_paatos_paattyy_ennen_alkuaan(tbs):
+    with pytest.raises(Syottovirhe) as virhe:
+        laske(tbs, tapaus(poissaolo_paattyy={"ETERNITY": "2024-03-01"}))
+    teksti = str(virhe.value)
+    assert teksti.startswith("poissaolo_paattyy (value '2024-03-01')")
+    assert "ends before it starts" in teksti
+    assert virhe.value.muuttuja == "poissaolo_paattyy"
+
+
+def test_paatoksen_alku_puuttuu(tbs):
+    syote = tapaus()
+    del syote["vakuutetut"]["v"]["poissaolo_alkaa"]
+    with pytest.raises(Syottovirhe) as virhe:
+        laske(tbs, syote)
+    assert str(virhe.value).startswith("poissaolo_alkaa (value '1970-01-01')")
+    assert "missing" in str(virhe.value)
+
+
+def test_paatos_ennen_parametrien_alkua(tbs):
+    with pytest.raises(Syottovirhe) as virhe:
+        laske(tbs, tapaus(poissaolo_alkaa={"ETERNITY": "2016-12-30"}))
+    assert str(virhe.value).startswith("poissaolo_alkaa (value '2016-12-30')")
+
+
+@pytest.mark.parametrize(
+    "muuttuja, kohta",
+    [("ansionmenetys", "1.6"), ("edeltava_palkka", "1.6"), ("korvaavan_tyon_palkka", "1.3.3.2.2")],
+)
+def test_negatiivinen_palkka(tbs, muuttuja, kohta):
+    tyo = {"ansionmenetys": {KUUKAUSI: 3000}, muuttuja: {KUUKAUSI: -100}}
+    with pytest.raises(Syottovirhe) as virhe:
+        laske(tbs, tapaus(tyo=tyo))
+    assert str(virhe.value) == f"{muuttuja} (value -100.0): must not be negative ({kohta})"
+
+
+def test_negatiivinen_yrittajan_tyotulo(tbs):
+    syote = tapaus(tyo={"yrittajavakuutus": {"ETERNITY": "yel"}, "yrittajan_tyotulo": {"ETERNITY": -5000}})
+    syote["vakuutetut"]["v"]["yritystoiminnat"] = syote["vakuutetut"]["v"].pop("palkkatyot")
+    with pytest.raises(Syottovirhe) as virhe:
+        laske(tbs, syote)
+    assert str(virhe.value).startswith("yrittajan_tyotulo (value -5000.0): must not be negative")
+
+
+def test_negatiiviset_vuosilomapaivat(tbs):
+    with pytest.raises(Syottovirhe) as virhe:
+        laske(tbs, tapaus(vuosilomapaivat={KUUKAUSI: -1}))
+    assert str(virhe.value) == "vuosilomapaivat (value -1): must not be negative (1.3.2.4)"
+
+
+def test_enemman_vuosilomaa_kuin_paatoksessa_arkipaivia(tbs):
+    # The decision 4.–15.3.2024 has 11 arkipäivät in March; 12 annual-leave days cannot fit.
+    with pytest.raises(Syottovirhe) as virhe:
+        laske(tbs, tapaus(vuosilomapaivat={KUUKAUSI: 12}))
+    teksti = str(virhe.value)
+    assert teksti.startswith("vuosilomapaivat (value 12)")
+    assert "more annual-leave days than the decision has arkipäivät in 2024-03" in teksti
+
+
+def test_vuosiloma_tasan_paatoksen_arkipaivat_kelpaa(tbs):
+    assert float(laske(tbs, tapaus(vuosilomapaivat={KUUKAUSI: 11}))[0]) == 0.0
+
+
+def test_negatiiviset_maksuesteen_paivat(tbs):
+    with pytest.raises(Syottovirhe) as virhe:
+        laske(tbs, tapaus(maksuesteen_paivat={KUUKAUSI: -2}))
+    assert str(virhe.value) == "maksuesteen_paivat (value -2): must not be negative (1.9.4)"
+
+
+def test_negatiivinen_lapsen_ika(tbs):
+    with pytest.raises(Syottovirhe) as virhe:
+        laske(
+            tbs,
+            tapaus(poissaolon_peruste={"ETERNITY": "lapsen_kotona_pito"}, lapsen_ika={"ETERNITY": -3}),
+        )
+    assert str(virhe.value) == (
+        "lapsen_ika (value -3): missing or negative: a decision to keep a child at home needs the child's age (1.3.3.1)"
+    )
+
+
+def test_puuttuva_lapsen_ika(tbs):
+    """1.3.3.1: the guardian's right depends on the child's age, so it must be given."""
+    with pytest.raises(Syottovirhe) as virhe:
+        laske(tbs, tapaus(poissaolon_peruste={"ETERNITY": "lapsen_kotona_pito"}))
+    assert str(virhe.value).startswith("lapsen_ika (value -1): missing or negative")
+
+
+def test_virhe_kertoo_rivien_maaran_ilman_tunnisteita(tbs):
+    syote = {
+        "ansiotyot": {
+            "a": {"ansionmenetys": {KUUKAUSI: -1}},
+            "b": {"ansionmenetys": {KUUKAUSI: 10}},
+            "c": {"ansionmenetys": {KUUKAUSI: -2}},
+        },
+        "vakuutetut": {"v": {**tapaus()["vakuutetut"]["v"], "palkkatyot": ["a", "b", "c"]}},
+    }
+    with pytest.raises(Syottovirhe) as virhe:
+        laske(tbs, syote)
+    teksti = str(virhe.value)
+    assert teksti.startswith("ansionmenetys (value -1.0, first of 2 rows)")
+    assert "'a'" not in teksti and "'c'" not in teksti
