@@ -1,0 +1,206 @@
+"""Distraint of the allowance (guideline 1.9.2.9; Ulosottokaari 705/2007 4:48–49).
+
+The allowance can be distrained under the rules for wages.  While a payment
+prohibition (maksukielto) is in force, only the insured's own part is
+distrained, after tax (1.9.2.9).  Per month:
+
+- protected amount (suojaosuus) = (debtor's daily amount + dependants × the
+  dependant's daily amount) × 30 for a month the decision covers entirely, ×
+  the calendar days it covers otherwise (model reading: 4:48 counts the
+  protected amount per day and a month as 30 days);
+- income base (tulopohja) = the allowance's part after tax + the debtor's other
+  net income the prohibition states;
+- levy (4:49): up to 2 × protected, 2/3 of the part above the protected amount;
+  2×–4×, 1/3 of the base; above 4×, 1/3 of 4 × protected + 4/5 of the excess,
+  at most 1/2 of the base;
+- the allowance bears its proportional share of the levy (levy × allowance /
+  base); a fixed amount set by the bailiff is levied as it is, at most the part
+  above the protected amount and at most the allowance (1.9.2.9);
+- a free month (vapaakuukausi): nothing.
+"""
+
+import numpy as np
+from openfisca_core.holders import set_input_dispatch_by_period
+from openfisca_core.periods import MONTH
+from openfisca_core.variables import Variable
+
+from openfisca_tartunta import kalenteri
+from openfisca_tartunta.entities import Vakuutettu
+from openfisca_tartunta.paatos import paatoksen_paivat
+from openfisca_tartunta.raha import euroina, senteiksi, sentteina
+from openfisca_tartunta.tarkistukset import ei_negatiivinen
+
+_VIITE = ["Kelan etuusohje 1.9.2.9", "Ulosottokaari 705/2007 4 luku 48–49 §"]
+
+
+# --- inputs (the payment prohibition) ------------------------------------------------
+
+
+class ulosotto_maksukielto(Variable):
+    value_type = bool
+    entity = Vakuutettu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Ulosottomiehen maksukielto voimassa"
+    reference = _VIITE + ["Ulosottokaari 705/2007 4 luku 7 §"]
+    documentation = "While a payment prohibition is in force the distrained amount goes to the bailiff (1.9.2.9)."
+
+
+class ulosotto_huollettavat(Variable):
+    value_type = int
+    entity = Vakuutettu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Suojaosuudessa huomioitavat huollettavat"
+    reference = _VIITE
+    documentation = (
+        "Spouse or cohabitee dependent on the debtor, and own and the spouse's minor children "
+        "(adopted included) living in the household (1.9.2.9)."
+    )
+
+
+class ulosotto_muut_nettotulot(Variable):
+    value_type = float
+    entity = Vakuutettu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    unit = "currency-EUR"
+    label = "Velallisen muut nettotulot tulopohjassa (kuukaudelta)"
+    reference = _VIITE
+    documentation = (
+        "The debtor's other net income and income-replacing benefits in the month as the "
+        "prohibition states them (pensions and other benefits paid instead of pay count; "
+        "earmarked benefits such as housing allowance or child benefit do not, 1.9.2.9)."
+    )
+
+
+class ulosotto_vakiomaara(Variable):
+    value_type = float
+    entity = Vakuutettu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    unit = "currency-EUR"
+    label = "Maksukiellon vakiomääräinen ulosmitattava määrä (kuukaudelta)"
+    reference = _VIITE
+    documentation = "A fixed monthly amount set by the bailiff; 0 means the amount is computed by 4:49."
+
+
+class ulosotto_vapaakuukausi(Variable):
+    value_type = bool
+    entity = Vakuutettu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Ulosoton vapaakuukausi"
+    reference = _VIITE + ["Ulosottokaari 705/2007 4 luku 50 §"]
+    documentation = "A month free of distraint granted to the debtor: nothing is levied (1.9.2.9)."
+
+
+# --- computed -------------------------------------------------------------------------
+
+
+class ulosoton_suojaosuus(Variable):
+    value_type = float
+    entity = Vakuutettu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Ulosoton suojaosuus kuukaudelta"
+    reference = _VIITE
+    documentation = (
+        "(Debtor's daily protected amount + dependants × the dependant's) × 30 for a calendar month "
+        "the decision covers entirely, × the decision's calendar days in the month otherwise (model "
+        "reading of 4:48: the protected amount is a daily amount, a month counts 30 days). "
+        "Rounded to the cent. 2017: 672,30 € alone, 913,50 € with one dependant (1.9.2.9)."
+    )
+
+    def formula(vakuutettu, period, parameters):
+        p = parameters(period).ulosotto.suojaosuus
+        huollettavat = vakuutettu("ulosotto_huollettavat", period)
+        ei_negatiivinen(huollettavat, "ulosotto_huollettavat", "1.9.2.9, UK 4:48")
+        alku, loppu = paatoksen_paivat(vakuutettu, period)
+        kk_alku, kk_loppu = kalenteri.kuukauden_rajat(period)
+        kalenteripaivat = np.maximum((np.minimum(loppu, kk_loppu) - np.maximum(alku, kk_alku)).astype(np.int64) + 1, 0)
+        kokonainen = (alku <= kk_alku) & (loppu >= kk_loppu)
+        paivat = np.where(kokonainen, p.paivia_kuukaudessa, kalenteripaivat)
+        return senteiksi((p.velallinen + huollettavat * p.huollettava) * paivat)
+
+
+class ulosoton_tulopohja(Variable):
+    value_type = float
+    entity = Vakuutettu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Ulosoton tulopohja kuukaudelta"
+    reference = _VIITE
+    documentation = "The allowance's insured part after tax + `ulosotto_muut_nettotulot` (1.9.2.9)."
+
+    def formula(vakuutettu, period):
+        muut = euroina(vakuutettu("ulosotto_muut_nettotulot", period))
+        ei_negatiivinen(muut, "ulosotto_muut_nettotulot", "1.9.2.9")
+        return senteiksi(_paivaraha_verojen_jalkeen(vakuutettu, period) + muut)
+
+
+def _paivaraha_verojen_jalkeen(vakuutettu, period):
+    osa = euroina(vakuutettu("tartuntatautipaivaraha_vakuutetulle", period))
+    vero = euroina(vakuutettu("ennakonpidatys", period))
+    return np.maximum(osa - vero, 0.0)
+
+
+def ulosmitattava_maara(tulopohja, suojaosuus, u) -> np.ndarray:
+    """The levy of UK 4:49 on the whole income base (`u` = parameters `ulosotto.ulosmittaus`)."""
+    b = np.asarray(tulopohja, dtype=np.float64)
+    s = np.asarray(suojaosuus, dtype=np.float64)
+    raja1 = u.ensimmainen_raja * s
+    raja2 = u.toinen_raja * s
+    return np.select(
+        [b <= s, b <= raja1, b <= raja2],
+        [0.0, u.tulorajaosuus * (b - s), u.perusosuus * b],
+        default=np.minimum(u.perusosuus * raja2 + u.ylimenevan_osuus * (b - raja2), u.enimmaisosuus * b),
+    )
+
+
+class ulosottopidatys(Variable):
+    value_type = float
+    entity = Vakuutettu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Ulosottopidätys tartuntatautipäivärahasta"
+    reference = _VIITE
+    documentation = (
+        "0 without a payment prohibition or in a free month. Computed: the 4:49 levy on the income "
+        "base × (allowance after tax / base) — the allowance's proportional share. Fixed amount: as "
+        "set, at most the base's part above the protected amount. Either way at most the allowance "
+        "after tax and at most the base less the protected amount, rounded half up to the cent."
+    )
+
+    def formula(vakuutettu, period, parameters):
+        u = parameters(period).ulosotto.ulosmittaus
+        kielto = vakuutettu("ulosotto_maksukielto", period)
+        vapaa = vakuutettu("ulosotto_vapaakuukausi", period)
+        vakio = euroina(vakuutettu("ulosotto_vakiomaara", period))
+        ei_negatiivinen(vakio, "ulosotto_vakiomaara", "1.9.2.9")
+        paivaraha = _paivaraha_verojen_jalkeen(vakuutettu, period)
+        tulopohja = euroina(vakuutettu("ulosoton_tulopohja", period))
+        suoja = euroina(vakuutettu("ulosoton_suojaosuus", period))
+        ylittava = np.maximum(tulopohja - suoja, 0.0)
+
+        laskettu = ulosmitattava_maara(tulopohja, suoja, u) * paivaraha / np.where(tulopohja > 0, tulopohja, 1.0)
+        maara = np.where(vakio > 0, np.minimum(vakio, ylittava), laskettu)
+        # Whole cents; the debtor keeps at least the protected amount of the base.
+        senttia = np.minimum(np.minimum(sentteina(maara), sentteina(paivaraha)), sentteina(ylittava))
+        return np.where(kielto & ~vapaa, senttia / 100.0, 0.0)
+
+
+class tartuntatautipaivaraha_netto(Variable):
+    value_type = float
+    entity = Vakuutettu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Vakuutetulle maksettava tartuntatautipäiväraha (netto)"
+    reference = ["Kelan etuusohje 1.9.2.1, 1.9.2.9, 1.9.3"]
+    documentation = "The insured's gross part less tax withheld and distraint."
+
+    def formula(vakuutettu, period):
+        osa = euroina(vakuutettu("tartuntatautipaivaraha_vakuutetulle", period))
+        vero = euroina(vakuutettu("ennakonpidatys", period))
+        ulosotto = euroina(vakuutettu("ulosottopidatys", period))
+        return senteiksi(np.maximum(osa - vero - ulosotto, 0.0))
