@@ -1,7 +1,7 @@
 """The daily amount (guideline 1.6, 1.7; SVL 1224/2004 11 luku 13 §).
 
-Daily amount = Σ employment rows' lost monthly pay / 25 + Σ self-employment rows'
-annual income / 300, rounded half up to the cent.  An employee's part in a month
+Daily amount = Σ employment rows' lost monthly pay ÷ the employee divisor (25) +
+Σ self-employment rows' annual income ÷ the entrepreneur divisor (300), rounded half up to the cent.  An employee's part in a month
 comes from that month's pay inputs; an entrepreneur's from the income in force
 when the decision starts.
 """
@@ -18,7 +18,7 @@ def _osuudet(ansiotyo, period, parameters):
     """Each row's unrounded part of the daily amount, in float64 from whole-cent inputs.
 
     Computed here rather than read back from `paivarahan_osuus`, which OpenFisca
-    stores as float32: a part such as 30 001.50 / 300 = 100.005 would come back as
+    stores as float32: a part such as 30 001.50 ÷ 300 = 100.005 would come back as
     100.00499... and round down instead of half up (1.6).
     """
     p = parameters(period).paivaraha
@@ -34,7 +34,7 @@ class paivarahan_osuus(Variable):
     unit = "currency-EUR"
     label = "Ansiotyön osuus päivärahasta (pyöristämätön)"
     reference = ["Kelan etuusohje 1.6, 1.7, 1.3.2.2", "SVL 1224/2004 11 luku 13 §"]
-    documentation = "Employment row: lost monthly pay / 25. Self-employment row: annual income / 300. Not rounded."
+    documentation = "Employment row: lost monthly pay ÷ the employee divisor (25). Self-employment row: annual income ÷ the entrepreneur divisor (300). Not rounded."
 
     def formula(ansiotyo, period, parameters):
         return _osuudet(ansiotyo, period, parameters)

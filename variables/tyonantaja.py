@@ -305,9 +305,9 @@ class tyosuhteiden_osuus_paivarahasta(Variable):
     label = "Palkkatöiden osuus päivärahasta päivältä"
     reference = ["Kelan etuusohje 1.3.2.2, 1.6, 1.7", "SVL 1224/2004 7 luku 4 §"]
     documentation = (
-        "Σ of the employment rows' parts of the daily amount (lost pay / 25), rounded to the cent "
+        "Σ of the employment rows' parts of the daily amount (lost pay ÷ the employee divisor), rounded to the cent "
         "and at most the daily amount; equal to the daily amount when there is no self-employment "
-        "row. The self-employment rows' part (YEL/MYEL income / 300) always goes to the insured: "
+        "row. The self-employment rows' part (YEL/MYEL income ÷ the entrepreneur divisor) always goes to the insured: "
         "this is the split by YEL/MYEL income and pay of 1.3.2.2."
     )
 

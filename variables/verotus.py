@@ -10,7 +10,7 @@ Only the insured's gross part is taxed by Kela; the employers' part is not
   additional rate above it (1.9.3.1), each at least 25 % (1.9.3.4.1);
 - a card issued for benefits: its rates as they are (1.9.3.1);
 - a source-tax card (limited tax liability): 35 % of the payment after
-  deducting 510 € for a whole month, or 17 € per calendar day (1.9.3.2);
+  deducting the monthly deduction for a whole month, or the daily deduction per calendar day (parameters `ennakonpidatys.lahdevero`) (1.9.3.2);
 - a higher rate the recipient asked for replaces any lower rate (1.9.3.1).
 
 Rates are inputs in percent (27 means 27 %).
@@ -142,7 +142,7 @@ class lahdeveron_vahennys(Variable):
     label = "Lähdeverovähennys kuukaudelta"
     reference = ["Kelan etuusohje 1.9.3.2", "Laki rajoitetusti verovelvollisen tulon verottamisesta 627/1978 6 §"]
     documentation = (
-        "510 € when the decision covers the whole calendar month, otherwise 17 € × the decision's "
+        "the monthly deduction when the decision covers the whole calendar month, otherwise the daily deduction × the decision's "
         "calendar days in the month (model reading of 'kokonainen/vajaa kuukausi')."
     )
 

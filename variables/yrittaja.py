@@ -1,7 +1,7 @@
 """An entrepreneur's work income (guideline 1.6, 1.7, 1.7.2, 1.7.2.2, 1.7.2.3, 1.7.2.5).
 
-YEL/MYEL (compulsory or voluntary): 1/300 of the annual work income in force when
-the benefit starts; YEL income at most the YEL maximum of that year.  Without a
+YEL/MYEL (compulsory or voluntary): the annual work income in force when the
+benefit starts ÷ the entrepreneur divisor (300); YEL income at most the YEL maximum of that year.  Without a
 compulsory insurance: the business earned income or pay from the own company,
 from taxation; left out when the insurance was probably neglected (1.7.2.3).
 """
