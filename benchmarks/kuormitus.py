@@ -1,0 +1,265 @@
+"""Load benchmark of the web service over loopback: latency and throughput.
+
+Starts `tartunta serve` on a free loopback port with 2 workers (or uses
+`--url http://127.0.0.1:PORT` of a running server; loopback only), then for
+each scenario
+
+- latency: requests one at a time → p50 / p99 round trip and the server's own
+  time (`Server-Timing: app;dur=`);
+- throughput: `--rinnakkain` clients at once → requests per second.
+
+Scenarios: single-case `/calculate` (the spec's example: 3 000 €/month,
+quarantine 4.–15.3.2024), `/paatosehdotus` for the same case with employer pay,
+and `/eraajo` with 10 000 cases over two months.  Every count and duration is
+bounded (`--maara`, `--aikaraja`).
+
+    .venv/bin/python benchmarks/kuormitus.py
+    .venv/bin/python benchmarks/kuormitus.py --maara 3000 --json tulos.json
+
+Targets (2 workers on a 2-core machine): `/calculate` p50 ≤ 5 ms and ≥ 300
+requests/s; `/paatosehdotus` p50 ≤ 25 ms; 10 000 cases in `/eraajo` < 1 s of
+server time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+import numpy as np
+
+JUURI = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(JUURI))
+
+from openfisca_tartunta.esimerkit import KARANTEENI_PALKANSAAJA  # noqa: E402
+
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+def paatosehdotuksen_tapaus() -> dict:
+    """The example case with the employer's pay for 4.–8.3. (5 days × 120 € = 600 €)."""
+    tapaus = copy.deepcopy(KARANTEENI_PALKANSAAJA)
+    tyo = tapaus["ansiotyot"]["tyo_1"]
+    tyo["tyonantajan_maksama_palkka"] = {"2024-03": 1000}
+    tyo["palkallinen_vapaa_alkaa"] = {"ETERNITY": "2024-03-04"}
+    tyo["palkallinen_vapaa_paattyy"] = {"ETERNITY": "2024-03-08"}
+    tapaus["kieli"] = "fi"
+    return tapaus
+
+
+def eraajo(n: int, siemen: int = 1) -> dict:
+    """A seeded columnar batch of `n` cases (about 1.2 earning activities each)."""
+    rng = np.random.default_rng(siemen)
+    alku = np.datetime64("2024-03-01") + rng.integers(0, 25, n)
+    loppu = alku + rng.integers(0, 30, n)
+    tyoja = rng.choice([1, 2], size=n, p=[0.8, 0.2])
+    kuuluu = np.repeat(np.arange(n), tyoja)
+    m = int(kuuluu.size)
+    return {
+        "kuukaudet": ["2024-03", "2024-04"],
+        "vakuutetut": {
+            "poissaolon_peruste": rng.choice(["karanteeni", "eristaminen", "tyosta_poissaolo"], n).tolist(),
+            "poissaolo_alkaa": alku.astype(str).tolist(),
+            "poissaolo_paattyy": loppu.astype(str).tolist(),
+            "ennakonpidatysperuste": ["palkan_verokortti"] * n,
+            "ennakonpidatysprosentti": np.round(rng.uniform(10, 40, n), 1).tolist(),
+        },
+        "ansiotyot": {
+            "vakuutettu": kuuluu.tolist(),
+            "rooli": ["palkkatyo"] * m,
+            "ansionmenetys": np.round(rng.uniform(1000, 6000, m), 2).tolist(),
+            "tyonantajan_tunnus": ["0737546-2"] * m,
+        },
+    }
+
+
+def vapaa_portti() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def raaka_pyynto(isanta: str, polku: str, runko: dict | None) -> bytes:
+    """A complete HTTP/1.1 request, built once and sent many times."""
+    if runko is None:
+        return f"GET {polku} HTTP/1.1\r\nHost: {isanta}\r\nConnection: close\r\n\r\n".encode()
+    data = json.dumps(runko).encode()
+    otsake = (
+        f"POST {polku} HTTP/1.1\r\nHost: {isanta}\r\nConnection: close\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(data)}\r\n\r\n"
+    )
+    return otsake.encode() + data
+
+
+def laheta(osoite: tuple[str, int], raaka: bytes) -> tuple[int, float, float]:
+    """Send one request; (status, round trip in ms, server time in ms)."""
+    alku = time.perf_counter()
+    with socket.create_connection(osoite) as s:
+        s.sendall(raaka)
+        osat = []
+        while True:
+            osa = s.recv(262144)
+            if not osa:
+                break
+            osat.append(osa)
+    kesto = (time.perf_counter() - alku) * 1000.0
+    vastaus = b"".join(osat)
+    paa, _, _ = vastaus.partition(b"\r\n\r\n")
+    rivit = paa.decode("latin-1").split("\r\n")
+    tila = int(rivit[0].split()[1])
+    palvelin = float("nan")
+    for rivi in rivit[1:]:
+        if rivi.lower().startswith("server-timing:") and "dur=" in rivi:
+            palvelin = float(rivi.split("dur=")[1].split(";")[0])
+    return tila, kesto, palvelin
+
+
+def prosentti(arvot: list[float], p: float) -> float:
+    return float(np.percentile(np.asarray(arvot), p)) if arvot else float("nan")
+
+
+def viive(osoite, raaka: bytes, maara: int, aikaraja: float) -> dict:
+    """Requests one at a time (after a short warm-up)."""
+    for _ in range(min(20, maara)):
+        laheta(osoite, raaka)
+    kierrokset, palvelin, virheet = [], [], 0
+    loppu = time.perf_counter() + aikaraja
+    while len(kierrokset) < maara and time.perf_counter() < loppu:
+        tila, kesto, aika = laheta(osoite, raaka)
+        virheet += tila != 200
+        kierrokset.append(kesto)
+        palvelin.append(aika)
+    return {
+        "pyyntoja": len(kierrokset),
+        "virheita": virheet,
+        "p50_ms": round(prosentti(kierrokset, 50), 2),
+        "p99_ms": round(prosentti(kierrokset, 99), 2),
+        "palvelin_p50_ms": round(prosentti(palvelin, 50), 2),
+        "palvelin_p99_ms": round(prosentti(palvelin, 99), 2),
+    }
+
+
+def lapaisy(osoite, raaka: bytes, maara: int, aikaraja: float, rinnakkain: int) -> dict:
+    """`rinnakkain` clients send `maara` requests in total → requests per second."""
+    laskuri = iter(range(maara))
+    lukko = threading.Lock()
+    virheet = [0]
+    kestot: list[float] = []
+    loppu = time.perf_counter() + aikaraja
+
+    def asiakas():
+        while time.perf_counter() < loppu:
+            with lukko:
+                if next(laskuri, None) is None:
+                    return
+            tila, kesto, _ = laheta(osoite, raaka)
+            with lukko:
+                kestot.append(kesto)
+                virheet[0] += tila != 200
+
+    saikeet = [threading.Thread(target=asiakas) for _ in range(rinnakkain)]
+    alku = time.perf_counter()
+    for s in saikeet:
+        s.start()
+    for s in saikeet:
+        s.join()
+    kesto = time.perf_counter() - alku
+    return {
+        "pyyntoja": len(kestot),
+        "virheita": virheet[0],
+        "rinnakkain": rinnakkain,
+        "pyyntoa_sekunnissa": round(len(kestot) / kesto, 1) if kesto > 0 else None,
+        "p50_ms": round(prosentti(kestot, 50), 2),
+        "p99_ms": round(prosentti(kestot, 99), 2),
+    }
+
+
+def kaynnista(portti: int, tyoprosessit: int) -> subprocess.Popen:
+    ymparisto = {**os.environ, "TARTUNTA_LOG_LEVEL": "warning"}
+    prosessi = subprocess.Popen(
+        [sys.executable, "-m", "openfisca_tartunta.cli", "serve", "--port", str(portti), "--workers", str(tyoprosessit)],
+        cwd=JUURI,
+        env=ymparisto,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    raja = time.time() + 60
+    while time.time() < raja:
+        try:
+            if laheta(("127.0.0.1", portti), raaka_pyynto("127.0.0.1", "/health", None))[0] == 200:
+                return prosessi
+        except OSError:
+            time.sleep(0.2)
+    prosessi.kill()
+    raise RuntimeError("the server did not answer /health within 60 s")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", help="a running server on loopback, e.g. http://127.0.0.1:5000 (default: start one)")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--maara", type=int, default=2000, help="requests per single-case measurement (default 2000)")
+    parser.add_argument("--eraajo-maara", type=int, default=10, help="batch requests per measurement (default 10)")
+    parser.add_argument("--eraajo-koko", type=int, default=10000, help="cases per batch request (default 10 000)")
+    parser.add_argument("--rinnakkain", type=int, default=4, help="concurrent clients for throughput (default 4)")
+    parser.add_argument("--aikaraja", type=float, default=20.0, help="seconds per measurement at most (default 20)")
+    parser.add_argument("--json", help="also write the results to this file")
+    args = parser.parse_args(argv)
+
+    prosessi = None
+    if args.url:
+        osa = urllib.parse.urlsplit(args.url)
+        if osa.hostname not in LOOPBACK:
+            parser.error("--url must point to loopback (127.0.0.1, localhost, ::1)")
+        osoite = (osa.hostname, osa.port or 80)
+    else:
+        portti = vapaa_portti()
+        prosessi = kaynnista(portti, args.workers)
+        osoite = ("127.0.0.1", portti)
+    isanta = f"{osoite[0]}:{osoite[1]}"
+    try:
+        tulokset = {"workers": args.workers if prosessi else None, "cpu": os.cpu_count()}
+        skenaariot = [
+            ("calculate", raaka_pyynto(isanta, "/calculate", KARANTEENI_PALKANSAAJA), args.maara),
+            ("paatosehdotus", raaka_pyynto(isanta, "/paatosehdotus", paatosehdotuksen_tapaus()), args.maara // 2),
+            ("eraajo_10000", raaka_pyynto(isanta, "/eraajo", eraajo(args.eraajo_koko)), args.eraajo_maara),
+        ]
+        for nimi, raaka, maara in skenaariot:
+            tila = laheta(osoite, raaka)[0]
+            if tila != 200:
+                raise RuntimeError(f"{nimi}: the server answered {tila}")
+            tulokset[nimi] = {
+                "viive": viive(osoite, raaka, maara, args.aikaraja),
+                "lapaisy": lapaisy(osoite, raaka, maara, args.aikaraja, args.rinnakkain),
+            }
+            v, l = tulokset[nimi]["viive"], tulokset[nimi]["lapaisy"]
+            print(
+                f"{nimi:>15}: p50 {v['p50_ms']:7.2f} ms  p99 {v['p99_ms']:7.2f} ms  "
+                f"(server p50 {v['palvelin_p50_ms']:.2f} ms)  "
+                f"{l['pyyntoa_sekunnissa']:7.1f} req/s with {l['rinnakkain']} clients  "
+                f"[{v['pyyntoja']}+{l['pyyntoja']} requests, {v['virheita'] + l['virheita']} errors]"
+            )
+        if args.json:
+            Path(args.json).write_text(json.dumps(tulokset, indent=2))
+    finally:
+        if prosessi is not None:
+            prosessi.terminate()
+            try:
+                prosessi.wait(15)
+            except subprocess.TimeoutExpired:
+                prosessi.kill()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

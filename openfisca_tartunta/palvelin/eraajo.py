@@ -1,0 +1,255 @@
+"""`POST /eraajo`: many cases in one request, computed vectorised in ONE simulation.
+
+Columnar JSON, one list per variable (every list of a table has the same length)::
+
+    {
+      "kuukaudet": ["2024-03", "2024-04"],
+      "vakuutetut": {
+        "poissaolon_peruste": ["karanteeni", "eristaminen"],
+        "poissaolo_alkaa":    ["2024-03-04", "2024-03-25"],
+        "poissaolo_paattyy":  ["2024-03-15", "2024-04-05"]
+      },
+      "ansiotyot": {
+        "vakuutettu":         [0, 1, 1],
+        "rooli":              ["palkkatyo", "palkkatyo", "yritystoiminta"],
+        "ansionmenetys":      [3000, 2500, 0],
+        "yrittajavakuutus":   ["ei_vakuutusta", "ei_vakuutusta", "yel"],
+        "yrittajan_tyotulo":  [0, 0, 30000]
+      },
+      "tulokset": ["tartuntatautipaivaraha", "tartuntatautipaivaraha_netto"]
+    }
+
+`vakuutettu` is the 0-based row of the insured person in `vakuutetut`; `rooli`
+is `palkkatyo` or `yritystoiminta`.  Every other column is an input variable of
+its table: an ETERNITY variable is set once, a MONTH variable gets the same
+value in every month of `kuukaudet`.  Dates are `YYYY-MM-DD` strings, enums
+their item names.  `tulokset` (optional) lists the output variables; by default
+the contract's outputs.  The answer::
+
+    {"kuukaudet": [...], "rivit": {"vakuutetut": 2, "ansiotyot": 3},
+     "vakuutetut": {"tartuntatautipaivaraha": {"2024-03": [1320.0, 500.0], "2024-04": [0.0, 500.0]}, ...},
+     "ansiotyot": {"tartuntatautipaivaraha_tyonantajalle": {"2024-03": [...], ...}}}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+from openfisca_core import periods
+from openfisca_core.errors import ParameterNotFoundError
+from openfisca_core.indexed_enums import Enum
+from openfisca_core.periods import DateUnit
+
+from openfisca_tartunta.palvelin.tilanne import SUURIN_MAARA, SUURIN_MAARA_VIESTI, kausi_kelpaa, tarkista_aarellisyys
+from openfisca_tartunta.palvelin.virheet import Asiakasvirhe
+from openfisca_tartunta.simulaatio import RAKENNESARAKKEET, ROOLIT, rakenna_simulaatio
+from openfisca_tartunta.tarkistukset import Syottovirhe
+
+#: Default outputs: the contract's outputs (CONTRACT.md), those this build has.
+OLETUSTULOKSET = (
+    "oikeus_tartuntatautipaivarahaan",
+    "tartuntatautipaivaraha_paivalta",
+    "tartuntatautipaivarahan_maksupaivat",
+    "tartuntatautipaivaraha",
+    "tartuntatautipaivaraha_tyonantajille",
+    "tartuntatautipaivaraha_vakuutetulle",
+    "ennakonpidatys",
+    "ulosottopidatys",
+    "tartuntatautipaivaraha_netto",
+    "tartuntatautipaivaraha_tyonantajalle",
+)
+TAULUT = {"vakuutetut": "vakuutettu", "ansiotyot": "ansiotyo"}
+_AVAIMET = {"kuukaudet", "vakuutetut", "ansiotyot", "tulokset"}
+
+
+def _kuukaudet(arvo, max_kuukaudet: int) -> list[str]:
+    if not isinstance(arvo, list) or not arvo:
+        raise Asiakasvirhe(400, "virheellinen_eraajo", "kuukaudet must be a non-empty list of months like \"2024-03\"", "kuukaudet")
+    if len(arvo) > max_kuukaudet:
+        raise Asiakasvirhe(
+            413, "liian_monta_kuukautta", f"{len(arvo)} months; the limit is {max_kuukaudet} (--max-months)", "kuukaudet"
+        )
+    tulos = []
+    for i, kuukausi in enumerate(arvo):
+        try:
+            kausi = periods.period(kuukausi) if isinstance(kuukausi, str) else None
+        except ValueError:
+            kausi = None
+        if kausi is None or kausi.unit != DateUnit.MONTH or kausi.size != 1 or not kausi_kelpaa(kausi):
+            raise Asiakasvirhe(400, "virheellinen_kausi", f"not a month like \"2024-03\": {str(kuukausi)[:40]!r}", f"kuukaudet/{i}")
+        tulos.append(str(kausi))
+    if len(set(tulos)) != len(tulos):
+        raise Asiakasvirhe(400, "virheellinen_kausi", "a month is listed twice", "kuukaudet")
+    return tulos
+
+
+def _sarake(tbs, taulu: str, nimi: str, arvot) -> np.ndarray:
+    """One column as a typed numpy array; the variable's type decides what JSON values are accepted."""
+    polku = f"{taulu}/{nimi}"
+    if not isinstance(arvot, list):
+        raise Asiakasvirhe(400, "virheellinen_eraajo", "a column must be a list of values", polku)
+    if nimi == "vakuutettu" and taulu == "ansiotyot":
+        odotettu, selite = "int", "row numbers of vakuutetut (integers from 0)"
+    elif nimi == "rooli" and taulu == "ansiotyot":
+        odotettu, selite = "str", f"one of {', '.join(ROOLIT)}"
+    else:
+        muuttuja = tbs.variables.get(nimi)
+        if muuttuja is None:
+            raise Asiakasvirhe(404, "tuntematon_muuttuja", f"'{nimi[:80]}' is not a variable of this model; see /variables", polku)
+        if muuttuja.entity.key != TAULUT[taulu]:
+            raise Asiakasvirhe(400, "virheellinen_eraajo", f"'{nimi}' is a variable of {muuttuja.entity.plural}, not of {taulu}", polku)
+        tyyppi = muuttuja.value_type
+        odotettu, selite = {
+            float: ("num", "numbers"),
+            int: ("int", "integers"),
+            bool: ("bool", "true/false"),
+            str: ("str", "strings"),
+            dt.date: ("str", "dates \"YYYY-MM-DD\""),
+        }.get(tyyppi, ("enum", "item names or codes"))
+    try:
+        taulukko = np.asarray(arvot)
+    except (ValueError, TypeError, OverflowError):
+        taulukko = np.asarray(arvot, dtype=object)
+    laji = taulukko.dtype.kind
+    ok = {
+        "num": laji in "iuf",
+        "int": laji in "iu",
+        "bool": laji == "b",
+        "str": laji == "U",
+        "enum": laji in "Uiu",
+    }[odotettu]
+    if not ok or taulukko.ndim != 1:
+        if taulukko.size == 0 and taulukko.ndim == 1:
+            return np.zeros(0, dtype={"num": np.float64, "int": np.int64, "bool": bool}.get(odotettu, str))
+        raise Asiakasvirhe(
+            400,
+            "virheellinen_eraajo",
+            f"column values must all be {selite} (no nulls, no nested lists)",
+            polku,
+        )
+    if laji == "f" and not np.all(np.isfinite(taulukko)):
+        raise Asiakasvirhe(400, "virheellinen_eraajo", "numbers must be finite", polku)
+    if laji in "iu" and taulukko.size and (taulukko.min() < -(2**31) or taulukko.max() >= 2**31):
+        raise Asiakasvirhe(400, "virheellinen_eraajo", "integers must fit in 32 bits", polku)
+    if odotettu == "num" and taulukko.size and not np.abs(taulukko.astype(np.float64)).max() < SUURIN_MAARA:
+        raise Asiakasvirhe(400, "virheellinen_arvo", SUURIN_MAARA_VIESTI, polku)
+    if odotettu == "str" and nimi not in RAKENNESARAKKEET and tbs.variables[nimi].value_type is dt.date:
+        try:
+            paivat = taulukko.astype("datetime64[D]")
+        except ValueError:
+            raise Asiakasvirhe(400, "virheellinen_eraajo", "dates must be \"YYYY-MM-DD\"", polku) from None
+        if np.isnat(paivat).any():
+            raise Asiakasvirhe(400, "virheellinen_eraajo", "dates must be \"YYYY-MM-DD\" (NaT is not a date)", polku)
+        return paivat
+    return taulukko
+
+
+def _taulu(tbs, data: dict, taulu: str) -> tuple[dict[str, np.ndarray], int]:
+    sarakkeet = data.get(taulu)
+    if not isinstance(sarakkeet, dict):
+        raise Asiakasvirhe(400, "virheellinen_eraajo", f"{taulu} must be an object of columns {{variable: [values]}}", taulu)
+    tulos = {str(nimi): _sarake(tbs, taulu, str(nimi), arvot) for nimi, arvot in sarakkeet.items()}
+    pituudet = {nimi: len(arvot) for nimi, arvot in tulos.items()}
+    if len(set(pituudet.values())) > 1:
+        ensimmainen = next(iter(pituudet))
+        eri = next(n for n, p in pituudet.items() if p != pituudet[ensimmainen])
+        raise Asiakasvirhe(
+            400,
+            "virheellinen_eraajo",
+            f"columns have different lengths: {ensimmainen} has {pituudet[ensimmainen]} rows, {eri} has {pituudet[eri]}",
+            f"{taulu}/{eri}",
+        )
+    return tulos, (next(iter(pituudet.values())) if pituudet else 0)
+
+
+def _tulokset(tbs, arvo) -> list[str]:
+    if arvo is None:
+        return [n for n in OLETUSTULOKSET if n in tbs.variables]
+    if not isinstance(arvo, list) or not arvo or not all(isinstance(n, str) for n in arvo):
+        raise Asiakasvirhe(400, "virheellinen_eraajo", "tulokset must be a non-empty list of variable names", "tulokset")
+    for i, nimi in enumerate(arvo):
+        muuttuja = tbs.variables.get(nimi)
+        if muuttuja is None:
+            raise Asiakasvirhe(404, "tuntematon_muuttuja", f"'{nimi[:80]}' is not a variable of this model; see /variables", f"tulokset/{i}")
+        if muuttuja.definition_period not in (DateUnit.MONTH, DateUnit.ETERNITY):
+            raise Asiakasvirhe(400, "virheellinen_kausi", f"'{nimi}' is defined per {muuttuja.definition_period}; only MONTH and ETERNITY variables can be listed", f"tulokset/{i}")
+    return list(dict.fromkeys(arvo))
+
+
+def _jsoniksi(muuttuja, taulukko) -> list:
+    """A result column as JSON values (money to the cent, dates ISO, enums by name)."""
+    tyyppi = muuttuja.value_type
+    if tyyppi is float:
+        if not np.all(np.isfinite(taulukko)):
+            raise Asiakasvirhe(400, "ei_aarellinen", f"'{muuttuja.name}' is not a finite number: an input amount is out of range", muuttuja.name)
+        if (muuttuja.unit or "").startswith("currency"):
+            return np.round(taulukko.astype(np.float64), 2).tolist()
+        return np.asarray(taulukko).astype(str).astype(np.float64).tolist()
+    if tyyppi is Enum:
+        nimet = np.array(muuttuja.possible_values._member_names_)
+        return nimet[np.asarray(taulukko.view(np.ndarray), dtype=np.int64)].tolist()
+    if tyyppi is dt.date:
+        return np.asarray(taulukko).astype("datetime64[D]").astype(str).tolist()
+    return np.asarray(taulukko).tolist()
+
+
+def laske_eraajo(tbs, data: dict, max_rivit: int, max_kuukaudet: int) -> dict:
+    """Compute a batch request (see the module docstring)."""
+    tuntemattomat = sorted(set(data) - _AVAIMET)
+    if tuntemattomat:
+        raise Asiakasvirhe(
+            400, "virheellinen_eraajo", f"unknown key '{tuntemattomat[0][:80]}'; expected {', '.join(sorted(_AVAIMET))}", tuntemattomat[0][:80]
+        )
+    kuukaudet = _kuukaudet(data.get("kuukaudet"), max_kuukaudet)
+    tulokset = _tulokset(tbs, data.get("tulokset"))
+    # Size first, before converting anything.
+    rivit = {}
+    for taulu in TAULUT:
+        sarakkeet = data.get(taulu)
+        rivit[taulu] = max((len(v) for v in sarakkeet.values() if isinstance(v, list)), default=0) if isinstance(sarakkeet, dict) else 0
+    if sum(rivit.values()) > max_rivit:
+        raise Asiakasvirhe(
+            413,
+            "liian_monta_rivia",
+            f"{rivit['vakuutetut']} + {rivit['ansiotyot']} rows; the limit is {max_rivit} (--max-batch-rows); split the batch",
+            None,
+        )
+    vakuutetut, n_vak = _taulu(tbs, data, "vakuutetut")
+    ansiotyot, n_tyo = _taulu(tbs, data, "ansiotyot")
+    if n_vak == 0:
+        raise Asiakasvirhe(400, "virheellinen_eraajo", "vakuutetut needs at least one column with at least one row", "vakuutetut")
+    for sarake in RAKENNESARAKKEET:
+        if sarake not in ansiotyot:
+            raise Asiakasvirhe(400, "virheellinen_eraajo", f"required column '{sarake}' is missing", f"ansiotyot/{sarake}")
+    kuuluu = ansiotyot["vakuutettu"]
+    if n_tyo and (kuuluu.min() < 0 or kuuluu.max() >= n_vak):
+        rivi = int(np.flatnonzero((kuuluu < 0) | (kuuluu >= n_vak))[0])
+        raise Asiakasvirhe(
+            400, "virheellinen_eraajo", f"row numbers must be 0…{n_vak - 1} (the rows of vakuutetut)", f"ansiotyot/vakuutettu/{rivi}"
+        )
+    try:
+        simulaatio = rakenna_simulaatio(tbs, vakuutetut, ansiotyot, kuukaudet)
+        vastaus = {"kuukaudet": kuukaudet, "rivit": {"vakuutetut": n_vak, "ansiotyot": n_tyo}, "vakuutetut": {}, "ansiotyot": {}}
+        laskettu = {}
+        for nimi in tulokset:
+            muuttuja = tbs.variables[nimi]
+            kaudet = ["ETERNITY"] if muuttuja.definition_period == DateUnit.ETERNITY else kuukaudet
+            laskettu[nimi] = {k: simulaatio.calculate(nimi, kuukaudet[0] if k == "ETERNITY" else k) for k in kaudet}
+        tarkista_aarellisyys(simulaatio, tbs)
+        for nimi, arvot in laskettu.items():
+            muuttuja = tbs.variables[nimi]
+            vastaus[muuttuja.entity.plural][nimi] = {k: _jsoniksi(muuttuja, a) for k, a in arvot.items()}
+    except Syottovirhe as virhe:
+        raise Asiakasvirhe(
+            400,
+            "syottovirhe",
+            str(virhe),
+            virhe.muuttuja,
+            muuttuja=virhe.muuttuja,
+            arvo=virhe.arvo,
+            rivit=virhe.rivit,
+        ) from None
+    except ParameterNotFoundError:
+        raise Asiakasvirhe(400, "virheellinen_kausi", "the model's parameters do not cover these months; they start in 2017", "kuukaudet") from None
+    return vastaus

@@ -1,0 +1,242 @@
+"""The OpenAPI document served at `/spec`: openfisca-core's, plus this service's paths.
+
+Adds `/paatosehdotus`, `/eraajo` and `/health`, the error body (`Virhe`) and the
+4xx/5xx answers every computing path can give (400, 404, 413, 415, 503).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+
+from flask import Flask, Response, request
+
+from openfisca_tartunta.esimerkit import KARANTEENI_PALKANSAAJA
+
+_VIRHE = {
+    "type": "object",
+    "description": "Every error answers this body; `kentta` names the field of the request, `pyynto_id` the log line.",
+    "required": ["virhe", "viesti", "kentta", "virheet"],
+    "properties": {
+        "virhe": {"type": "string", "description": "machine-readable code, e.g. syottovirhe, virheellinen_kausi, virheellinen_json"},
+        "viesti": {"type": "string"},
+        "kentta": {"type": "string", "nullable": True, "description": "path of the field, e.g. vakuutetut/v1/poissaolo_alkaa"},
+        "virheet": {
+            "type": "array",
+            "items": {"type": "object", "properties": {"kentta": {"type": "string", "nullable": True}, "viesti": {"type": "string"}}},
+        },
+        "muuttuja": {"type": "string"},
+        "pyynto_id": {"type": "string"},
+    },
+}
+
+_RAHA = {"type": "number"}
+
+_PERUSTELU = {
+    "type": "object",
+    "properties": {
+        "koodi": {"type": "string"},
+        "vaikutus": {"type": "string", "enum": ["myonteinen", "kielteinen", "ei_makseta", "tieto"]},
+        "paivat": {"type": "integer", "nullable": True},
+        "teksti": {"type": "string"},
+        "ohjeen_kohdat": {"type": "array", "items": {"type": "string"}},
+        "saadokset": {"type": "array", "items": {"type": "string"}},
+    },
+}
+
+_PAATOSEHDOTUS = {
+    "type": "object",
+    "required": ["ratkaisu", "perustelut", "kuukaudet", "maksukaudet", "paatoksen_saajat", "yhteensa"],
+    "properties": {
+        "kieli": {"type": "string", "enum": ["fi", "sv", "en"]},
+        "etuus": {"type": "string"},
+        "otsikko": {"type": "string"},
+        "vakuutettu": {"type": "string"},
+        "ratkaisu": {"type": "string", "enum": ["myonteinen", "osittain_myonteinen", "kielteinen"]},
+        "ratkaisu_teksti": {"type": "string"},
+        "paatos": {"type": "object"},
+        "perustelut": {"type": "array", "items": _PERUSTELU},
+        "paivaraha": {"type": "object", "nullable": True},
+        "kuukaudet": {"type": "array", "items": {"type": "object"}},
+        "maksukaudet": {"type": "array", "items": {"type": "object"}},
+        "yhteensa": {"type": "object", "additionalProperties": {"type": "number"}},
+        "paatoksen_saajat": {"type": "array", "items": {"type": "object"}},
+    },
+}
+
+_ERAAJO_ESIMERKKI = {
+    "kuukaudet": ["2024-03", "2024-04"],
+    "vakuutetut": {
+        "poissaolon_peruste": ["karanteeni", "eristaminen"],
+        "poissaolo_alkaa": ["2024-03-04", "2024-03-25"],
+        "poissaolo_paattyy": ["2024-03-15", "2024-04-05"],
+    },
+    "ansiotyot": {
+        "vakuutettu": [0, 1],
+        "rooli": ["palkkatyo", "palkkatyo"],
+        "ansionmenetys": [3000, 2500],
+    },
+    "tulokset": ["tartuntatautipaivaraha_paivalta", "tartuntatautipaivaraha"],
+}
+
+_ERAAJO = {
+    "type": "object",
+    "required": ["kuukaudet", "vakuutetut", "ansiotyot"],
+    "additionalProperties": False,
+    "description": (
+        "Columnar batch: one list per variable, all lists of a table of equal length. "
+        "`ansiotyot.vakuutettu` is the 0-based row of the insured person, `ansiotyot.rooli` "
+        "palkkatyo or yritystoiminta. MONTH inputs apply to every month of `kuukaudet`."
+    ),
+    "properties": {
+        "kuukaudet": {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"}},
+        "vakuutetut": {"type": "object", "additionalProperties": {"type": "array", "items": {}}},
+        "ansiotyot": {
+            "type": "object",
+            "required": ["vakuutettu", "rooli"],
+            "properties": {
+                "vakuutettu": {"type": "array", "items": {"type": "integer", "minimum": 0}},
+                "rooli": {"type": "array", "items": {"type": "string", "enum": ["palkkatyo", "yritystoiminta"]}},
+            },
+            "additionalProperties": {"type": "array", "items": {}},
+        },
+        "tulokset": {"type": "array", "minItems": 1, "items": {"type": "string"}},
+    },
+    "example": _ERAAJO_ESIMERKKI,
+}
+
+_ERAAJO_TULOS = {
+    "type": "object",
+    "properties": {
+        "kuukaudet": {"type": "array", "items": {"type": "string"}},
+        "rivit": {"type": "object", "additionalProperties": {"type": "integer"}},
+        "vakuutetut": {"type": "object", "additionalProperties": {"type": "object", "additionalProperties": {"type": "array", "items": {}}}},
+        "ansiotyot": {"type": "object", "additionalProperties": {"type": "object", "additionalProperties": {"type": "array", "items": {}}}},
+    },
+}
+
+
+def _virhevastaukset(*tilat: int) -> dict:
+    selitteet = {
+        400: "The request is invalid; the body names the field and the problem",
+        404: "A variable named in the request does not exist",
+        413: "The body, the number of entities or months is over the server's limit",
+        415: "The body is not sent as application/json",
+        503: "The computation took longer than the server's limit",
+    }
+    return {
+        str(t): {"description": selitteet[t], "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Virhe"}}}}
+        for t in tilat
+    }
+
+
+def _laskentapolku(yhteenveto: str, kuvaus: str, syote: dict, tulos: dict, esimerkki=None, operaatio: str = "") -> dict:
+    runko = {"schema": syote}
+    if esimerkki is not None:
+        runko["example"] = esimerkki
+    return {
+        "post": {
+            "summary": yhteenveto,
+            "description": kuvaus,
+            "tags": ["Calculations"],
+            "operationId": operaatio,
+            "requestBody": {"required": True, "content": {"application/json": runko}},
+            "responses": {
+                "200": {"description": "The result", "content": {"application/json": {"schema": tulos}}},
+                **_virhevastaukset(400, 404, 413, 415, 503),
+            },
+        }
+    }
+
+
+def laajenna_maarittely(perus: dict) -> dict:
+    """openfisca-core's OpenAPI document with this service's additions."""
+    spec = copy.deepcopy(perus)
+    spec.pop("servers", None)
+    skeemat = spec.setdefault("components", {}).setdefault("schemas", {})
+    skeemat["Virhe"] = _VIRHE
+    paatos_syote = copy.deepcopy(skeemat.get("SituationInput", {"type": "object"}))
+    paatos_syote.setdefault("properties", {})
+    paatos_syote["properties"]["kieli"] = {"type": "string", "enum": ["fi", "sv", "en"], "description": "language of the texts; else Accept-Language; else fi"}
+    paatos_syote["properties"]["jatkopaatos"] = {
+        "type": "object",
+        "description": "continuation decision: days and full length of the previous decision's last payment period (1.9)",
+        "properties": {"edellinen_kausi_paivia": {"type": "integer"}, "edellinen_kausi_pituus": {"type": "integer"}},
+        "additionalProperties": False,
+    }
+    paatos_syote["required"] = ["ansiotyot", "vakuutetut"]
+    if "vakuutetut" in paatos_syote["properties"]:
+        paatos_syote["properties"]["vakuutetut"] = {**paatos_syote["properties"]["vakuutetut"], "minProperties": 1, "maxProperties": 1}
+    skeemat["PaatosehdotusInput"] = paatos_syote
+    skeemat["Paatosehdotus"] = _PAATOSEHDOTUS
+    skeemat["EraajoInput"] = _ERAAJO
+    skeemat["EraajoOutput"] = _ERAAJO_TULOS
+    polut = spec.setdefault("paths", {})
+    for polku in ("/calculate", "/trace"):
+        if polku in polut:
+            polut[polku]["post"]["responses"].update(_virhevastaukset(400, 404, 413, 415, 503))
+    polut["/paatosehdotus"] = _laskentapolku(
+        "Decision proposal for one case (guideline 1.8.4.2)",
+        "An OpenFisca situation with exactly one vakuutettu (decision dates as ETERNITY inputs). Returns the outcome "
+        "(myonteinen / osittain_myonteinen / kielteinen) with reasons citing the guideline and statutes, the daily "
+        "amount and its basis, per month the days and money, the payment periods (1.9) and the recipients (1.8.4.1). "
+        "Texts in fi, sv or en by `kieli` or Accept-Language.",
+        {"$ref": "#/components/schemas/PaatosehdotusInput"},
+        {"$ref": "#/components/schemas/Paatosehdotus"},
+        {**copy.deepcopy(KARANTEENI_PALKANSAAJA), "kieli": "fi"},
+        operaatio="paatosehdotus",
+    )
+    polut["/paatosehdotus"]["post"]["parameters"] = [
+        {"name": "Accept-Language", "in": "header", "required": False, "schema": {"type": "string"}, "example": "sv"}
+    ]
+    polut["/eraajo"] = _laskentapolku(
+        "Batch: many cases in one vectorised simulation",
+        "Columnar JSON (see EraajoInput). Answers, per output variable and month, one list with a value per row.",
+        {"$ref": "#/components/schemas/EraajoInput"},
+        {"$ref": "#/components/schemas/EraajoOutput"},
+        _ERAAJO_ESIMERKKI,
+        operaatio="eraajo",
+    )
+    polut["/health"] = {
+        "get": {
+            "summary": "Liveness and versions",
+            "tags": ["Documentation"],
+            "operationId": "health",
+            "responses": {
+                "200": {
+                    "description": "The service is up",
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["status", "version", "openfisca"],
+                                "properties": {"status": {"type": "string"}, "version": {"type": "string"}, "openfisca": {"type": "string"}},
+                            }
+                        }
+                    },
+                }
+            },
+        }
+    }
+    return spec
+
+
+def laajenna(app: Flask, tbs) -> None:
+    """Replace the stock `/spec` view by one serving the extended document."""
+    alkuperainen = app.view_functions["get_spec"]
+    with app.test_request_context("/spec", base_url="http://localhost"):
+        perus = alkuperainen().get_json()
+    spec = laajenna_maarittely(perus)
+
+    valmiit: dict[str, str] = {}
+
+    def get_spec():
+        url = f"{request.environ.get('wsgi.url_scheme', 'http')}://{request.host}"
+        teksti = valmiit.get(url)
+        if teksti is None:
+            teksti = json.dumps({**spec, "servers": [{"url": url}]}, ensure_ascii=False)
+            if len(valmiit) < 16:
+                valmiit[url] = teksti
+        return Response(teksti, mimetype="application/json")
+
+    app.view_functions["get_spec"] = get_spec

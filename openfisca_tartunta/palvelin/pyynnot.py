@@ -1,0 +1,105 @@
+"""Reading a request body: content type, size, UTF-8, strict JSON, time limit."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+import signal
+import threading
+
+from flask import current_app, request
+
+from openfisca_tartunta.palvelin.virheet import Aikakatkaisu, Asiakasvirhe
+
+
+def _ei_vakio(nimi: str):
+    raise ValueError(f"{nimi} is not a JSON number")
+
+
+def _aarellinen(teksti: str) -> float:
+    arvo = float(teksti)
+    if not math.isfinite(arvo):
+        raise ValueError(f"number {teksti[:40]} is out of range")
+    return arvo
+
+
+_JASENNIN = json.JSONDecoder(parse_constant=_ei_vakio, parse_float=_aarellinen)
+
+
+def _runko() -> bytes:
+    """The raw body, at most MAX_CONTENT_LENGTH bytes, else 413.
+
+    With a Content-Length werkzeug answers 413 itself; a chunked body has no
+    length and werkzeug would silently cut it at the limit, so it is read from
+    the WSGI input here and refused when it does not end by the limit.
+    """
+    raja = current_app.config.get("MAX_CONTENT_LENGTH")
+    if request.content_length is not None or not raja:
+        return request.get_data(cache=False)  # 413 from MAX_CONTENT_LENGTH
+    raaka = request.environ["wsgi.input"].read(raja + 1)
+    if len(raaka) > raja:
+        raise Asiakasvirhe(413, "liian_suuri_pyynto", "request body is larger than the server's limit (--max-body-bytes)", "runko")
+    return raaka
+
+
+def lue_json(odotettu: type | tuple = dict):
+    """The request body as JSON: `application/json`, UTF-8, finite numbers, of type `odotettu`."""
+    if request.mimetype != "application/json" and not request.mimetype.endswith("+json"):
+        annettu = request.headers.get("Content-Type")
+        raise Asiakasvirhe(
+            415,
+            "vaara_sisaltotyyppi",
+            f"send the body as JSON with the header 'Content-Type: application/json' (got {annettu[:80]!r})"
+            if annettu
+            else "the header 'Content-Type: application/json' is missing",
+            "Content-Type",
+        )
+    merkisto = request.mimetype_params.get("charset", "utf-8").lower()
+    if merkisto not in ("utf-8", "utf8"):
+        raise Asiakasvirhe(415, "vaara_sisaltotyyppi", f"charset {merkisto[:40]!r} is not supported; use utf-8", "Content-Type")
+    raaka = _runko()
+    if not raaka.strip():
+        raise Asiakasvirhe(400, "virheellinen_json", "the request body is empty; send a JSON object", "runko")
+    try:
+        teksti = raaka.decode("utf-8")
+    except UnicodeDecodeError as virhe:
+        raise Asiakasvirhe(400, "virheellinen_json", f"the body is not valid UTF-8 (byte {virhe.start})", "runko") from None
+    try:
+        data = _JASENNIN.decode(teksti.lstrip("\ufeff"))
+    except json.JSONDecodeError as virhe:
+        raise Asiakasvirhe(
+            400,
+            "virheellinen_json",
+            f"malformed JSON: {virhe.msg} at line {virhe.lineno} column {virhe.colno}",
+            "runko",
+        ) from None
+    except (ValueError, RecursionError) as virhe:
+        raise Asiakasvirhe(400, "virheellinen_json", f"malformed JSON: {str(virhe)[:200]}", "runko") from None
+    if not isinstance(data, odotettu):
+        raise Asiakasvirhe(400, "virheellinen_json", "the body must be a JSON object", "runko")
+    return data
+
+
+@contextlib.contextmanager
+def aikaraja(sekunnit: float | None):
+    """Stop the block with `Aikakatkaisu` after `sekunnit` (main thread only: SIGALRM).
+
+    gunicorn's sync workers run requests in the main thread; elsewhere (a threaded
+    test server) the block simply runs without a limit and gunicorn's own worker
+    timeout remains the backstop.
+    """
+    if not sekunnit or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _laukea(_signum, _frame):
+        raise Aikakatkaisu()
+
+    edellinen = signal.signal(signal.SIGALRM, _laukea)
+    signal.setitimer(signal.ITIMER_REAL, float(sekunnit))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, edellinen)

@@ -1,0 +1,103 @@
+"""The web application: openfisca-core's web API for this package, hardened, plus
+the decision proposal (`/paatosehdotus`), the batch endpoint (`/eraajo`) and
+`/health`.
+
+`luo_sovellus()` wraps `openfisca_web_api.app.create_app(tax_benefit_system)`:
+the stock routes `/parameters`, `/parameter/<id>`, `/variables`,
+`/variable/<id>`, `/entities` are kept as they are; `/calculate`, `/trace` and
+`/spec` get hardened or extended views; errors of every kind answer JSON
+(`virheet.py`); every request is logged without personal data (`lokitus.py`).
+
+The tax-benefit system is built once per process and shared by every app made
+in it (gunicorn preloads the app before forking, so workers share it too).
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import metadata
+
+from flask import Flask, request
+from openfisca_web_api.app import create_app
+
+import openfisca_tartunta
+from openfisca_tartunta.palvelin import lokitus, maarittely, virheet
+from openfisca_tartunta.palvelin.asetukset import Asetukset
+from openfisca_tartunta.palvelin.eraajo import laske_eraajo
+from openfisca_tartunta.palvelin.laskenta import jaljita_tilanne, laske_tilanne
+from openfisca_tartunta.palvelin.paatosehdotus import KIELET, laadi_paatosehdotus
+from openfisca_tartunta.palvelin.pyynnot import aikaraja, lue_json
+from openfisca_tartunta.palvelin.virheet import Asiakasvirhe, json_vastaus
+
+
+@functools.lru_cache(maxsize=1)
+def jarjestelma():
+    """The package's tax-benefit system, loaded once per process."""
+    return openfisca_tartunta.CountryTaxBenefitSystem()
+
+
+def _openfisca_versio() -> str:
+    try:
+        return metadata.version("openfisca-core")
+    except metadata.PackageNotFoundError:  # pragma: no cover
+        return "unknown"
+
+
+def valitse_kieli(data: dict) -> str:
+    """`kieli` in the body wins; else the best of fi/sv/en in Accept-Language; else fi (1.8.4)."""
+    kieli = data.pop("kieli", None)
+    if kieli is not None:
+        if kieli not in KIELET:
+            raise Asiakasvirhe(400, "virheellinen_kieli", f"kieli must be one of {', '.join(KIELET)}", "kieli")
+        return kieli
+    return request.accept_languages.best_match(KIELET, default="fi") or "fi"
+
+
+def luo_sovellus(asetukset: Asetukset | None = None, tax_benefit_system=None) -> Flask:
+    """The Flask app of the service."""
+    asetukset = asetukset or Asetukset()
+    tbs = tax_benefit_system if tax_benefit_system is not None else jarjestelma()
+    app = create_app(tbs)
+    app.config["MAX_CONTENT_LENGTH"] = asetukset.max_body_bytes
+    app.config["TARTUNTA_ASETUKSET"] = asetukset
+    lokitus.rekisteroi(app)
+    virheet.rekisteroi(app)
+    terveys = {
+        "status": "ok",
+        "version": openfisca_tartunta.__version__,
+        "openfisca": _openfisca_versio(),
+    }
+
+    def calculate():
+        data = lue_json()
+        with aikaraja(asetukset.timeout):
+            return json_vastaus(laske_tilanne(tbs, data, asetukset.max_entities))
+
+    def trace():
+        data = lue_json()
+        with aikaraja(asetukset.timeout):
+            return json_vastaus(jaljita_tilanne(tbs, data, asetukset.max_entities))
+
+    app.view_functions["calculate"] = calculate
+    app.view_functions["trace"] = trace
+
+    @app.get("/health")
+    def health():
+        return json_vastaus(terveys)
+
+    @app.post("/paatosehdotus")
+    def paatosehdotus():
+        data = lue_json()
+        kieli = valitse_kieli(data)
+        with aikaraja(asetukset.timeout):
+            vastaus = laadi_paatosehdotus(tbs, data, kieli, asetukset)
+        return json_vastaus(vastaus, otsakkeet={"Content-Language": kieli})
+
+    @app.post("/eraajo")
+    def eraajo():
+        data = lue_json()
+        with aikaraja(asetukset.timeout):
+            return json_vastaus(laske_eraajo(tbs, data, asetukset.max_batch_rows, asetukset.max_months))
+
+    maarittely.laajenna(app, tbs)
+    return app
