@@ -45,6 +45,15 @@ def vaadi(ok, muuttuja: str, arvot, viesti: str) -> None:
     raise Syottovirhe(muuttuja, viesti, _nayta(arvo), rivit=int(virheet.size))
 
 
+#: No amount or count in this benefit comes near this; larger inputs are data errors
+#: (and would overflow whole-cent arithmetic).
+SUURIN_ARVO = 1e12
+
+
 def ei_negatiivinen(arvot, muuttuja: str, kohta: str) -> None:
+    """A non-negative, finite, plausible amount or count."""
     arvot = np.asarray(arvot)
     vaadi(arvot >= 0, muuttuja, arvot, f"must not be negative ({kohta})")
+    if np.issubdtype(arvot.dtype, np.floating):
+        vaadi(np.isfinite(arvot), muuttuja, arvot, "must be a finite number")
+    vaadi(arvot < SUURIN_ARVO, muuttuja, arvot, "is implausibly large (10¹² or more)")

@@ -45,3 +45,11 @@ def test_vaara_rooli_ja_vakuutettu_nimetaan(tbs):
         rakenna_simulaatio(tbs, _vakuutetut(1), {"vakuutettu": np.array([0]), "rooli": np.array(["osakas"])}, [KK])
     with pytest.raises(Syottovirhe, match="vakuutettu"):
         rakenna_simulaatio(tbs, _vakuutetut(1), {"vakuutettu": np.array([3]), "rooli": np.array(["palkkatyo"])}, [KK])
+
+
+def test_mahdoton_rahamaara_torjutaan(tbs):
+    """Bad input is an error, not silent garbage: an infinite or absurd pay is refused."""
+    for arvo in (np.inf, 5e15):
+        tyot = {"vakuutettu": np.array([0]), "rooli": np.array(["palkkatyo"]), "ansionmenetys": np.array([arvo])}
+        with pytest.raises(Syottovirhe, match="ansionmenetys"):
+            rakenna_simulaatio(tbs, _vakuutetut(1), tyot, [KK]).calculate("tartuntatautipaivaraha", KK)
