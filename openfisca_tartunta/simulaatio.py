@@ -129,8 +129,10 @@ def _arvot(muuttuja, arvot, nimi: str) -> np.ndarray:
                 )
         if tyyppi is Enum:
             return muuttuja.possible_values.encode(_enum_koodit(muuttuja, arvot, nimi))
-        if isinstance(arvot, pd.Categorical):
-            arvot = np.asarray(arvot)
+        if isinstance(arvot, pd.Categorical):  # gather from the few categories, no per-row conversion
+            luokat = np.asarray(arvot.categories.to_numpy(), dtype=object)
+            koodit = arvot.codes
+            arvot = luokat[np.where(koodit >= 0, koodit, 0)] if luokat.size else np.full(len(koodit), None, dtype=object)
         if tyyppi.__name__ == "date":
             if puuttuu is not None and puuttuu.any():
                 oletus = np.datetime64(muuttuja.default_value, "D")
@@ -189,6 +191,29 @@ def _roolit(rooli) -> np.ndarray:
     return kartta[paikat]
 
 
+def _rakenna(tax_benefit_system, n_vak: int, n_tyo: int, kuuluu: np.ndarray, rooli: np.ndarray) -> Simulation:
+    """The simulation's entities, set in bulk.
+
+    Not `SimulationBuilder.join_with_persons`: it maps groups through the sorted
+    *used* ids, which misassigns rows when an insured person has no earning
+    activity.  Group ids are 0…n-1 here, so a row's group index is its
+    `vakuutettu` value.  The builder's `declare_*` and the `members_role` setter
+    also copy through Python lists (seconds for millions of rows); the ids are
+    plain ranges and the roles one gather.
+    """
+    rakentaja = SimulationBuilder()
+    rakentaja.create_entities(tax_benefit_system)
+    tyot = rakentaja.populations["ansiotyo"]
+    tyot.ids, tyot.count = np.arange(n_tyo), n_tyo
+    ryhma = rakentaja.populations["vakuutettu"]
+    ryhma.ids, ryhma.count = np.arange(n_vak), n_vak
+    ryhma.members_entity_id = kuuluu
+    roolit = np.empty(len(ryhma.entity.flattened_roles), dtype=object)
+    roolit[:] = ryhma.entity.flattened_roles
+    ryhma._members_role = roolit[rooli]  # what the setter stores, without its list round trip
+    return rakentaja.build(tax_benefit_system)
+
+
 def _jarjestys(nimi: str) -> tuple[int, str]:
     """Plain columns first, month-specific (`x@YYYY-MM`) after them, so they override."""
     return (KUUKAUSIEROTIN in nimi, nimi)
@@ -200,8 +225,13 @@ def rakenna_simulaatio(
     ansiotyot,
     kuukaudet: Iterable[str],
     ohita: Iterable[str] = (),
+    valimuisti: dict | None = None,
 ) -> Simulation:
-    """A simulation of all insured persons in `vakuutetut` for the given months."""
+    """A simulation of all insured persons in `vakuutetut` for the given months.
+
+    `valimuisti`: a dict shared by several calls over the same tables (baseline and
+    reform) so each column is converted once.
+    """
     kuukaudet = [str(as_period(k)) for k in kuukaudet]
     ohita = set(ohita)
     v_sarakkeet = _sarakkeet(vakuutetut)
@@ -209,24 +239,19 @@ def rakenna_simulaatio(
     for sarake in RAKENNESARAKKEET:
         if sarake not in a_sarakkeet:
             raise Syottovirhe(sarake, "required column of the earning-activity table (ansiotyot) is missing")
-    n_vak = _pituus(v_sarakkeet, None)
-    n_tyo = _pituus(a_sarakkeet, None)
-    kuuluu = np.asarray(a_sarakkeet["vakuutettu"])
-    if not np.issubdtype(kuuluu.dtype, np.integer) or (n_tyo and (kuuluu.min() < 0 or kuuluu.max() >= n_vak)):
-        raise Syottovirhe("vakuutettu", f"must be a row number 0…{n_vak - 1} of the insured table")
-    rooli = _roolit(a_sarakkeet["rooli"])
-
-    rakentaja = SimulationBuilder()
-    rakentaja.create_entities(tax_benefit_system)
-    rakentaja.declare_person_entity("ansiotyo", np.arange(n_tyo))
-    ryhma = rakentaja.declare_entity("vakuutettu", np.arange(n_vak))
-    # Not `join_with_persons`: it maps groups through the sorted *used* ids, which
-    # misassigns rows when an insured person has no earning activity.  Group ids
-    # are 0…n-1 here, so a row's group index is its `vakuutettu` value.
-    ryhma.members_entity_id = kuuluu.astype(np.int64)
-    roolit = np.array(ryhma.entity.flattened_roles, dtype=object)
-    ryhma.members_role = roolit[rooli]
-    simulaatio = rakentaja.build(tax_benefit_system)
+    if valimuisti is not None and "rakenne" in valimuisti:
+        n_vak, n_tyo, kuuluu, rooli = valimuisti["rakenne"]
+    else:
+        n_vak = _pituus(v_sarakkeet, None)
+        n_tyo = _pituus(a_sarakkeet, None)
+        kuuluu = np.asarray(a_sarakkeet["vakuutettu"])
+        if not np.issubdtype(kuuluu.dtype, np.integer) or (n_tyo and (kuuluu.min() < 0 or kuuluu.max() >= n_vak)):
+            raise Syottovirhe("vakuutettu", f"must be a row number 0…{n_vak - 1} of the insured table")
+        kuuluu = kuuluu.astype(np.int64)
+        rooli = _roolit(a_sarakkeet["rooli"])
+        if valimuisti is not None:
+            valimuisti["rakenne"] = (n_vak, n_tyo, kuuluu, rooli)
+    simulaatio = _rakenna(tax_benefit_system, n_vak, n_tyo, kuuluu, rooli)
 
     for entiteetti, sarakkeet, ohitettavat in (
         ("vakuutettu", v_sarakkeet, ohita),
@@ -248,7 +273,13 @@ def rakenna_simulaatio(
                     raise Syottovirhe(sarake, "the part after '@' must be a month YYYY-MM") from None
                 if kuukausi not in kuukaudet:
                     continue
-            taulukko = _arvot(muuttuja, sarakkeet[sarake], sarake)
+            avain = (entiteetti, sarake, muuttuja.value_type, getattr(muuttuja, "possible_values", None))
+            if valimuisti is not None and avain in valimuisti:
+                taulukko = valimuisti[avain]
+            else:
+                taulukko = _arvot(muuttuja, sarakkeet[sarake], sarake)
+                if valimuisti is not None:
+                    valimuisti[avain] = taulukko
             if muuttuja.definition_period == DateUnit.ETERNITY:
                 simulaatio.set_input(nimi, "eternity", taulukko)
             else:
