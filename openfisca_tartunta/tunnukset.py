@@ -34,13 +34,43 @@ def on_kelvollinen_tunnus(tunnus: str) -> bool:
     return bool(_KELAN_TUNNUS.fullmatch(tunnus)) or ytunnus.is_valid(tunnus)
 
 
+#: Weights of the Y-tunnus check digit (the Finnish Tax Administration's modulus-11 rule,
+#: as in `stdnum.fi.ytunnus`).
+_PAINOT = np.array([7, 9, 10, 5, 8, 4, 2])
+
+
+def _vakiomuotoiset(erilliset: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(is in the plain 9-character form, is valid) for each value, with numpy.
+
+    The plain forms are `NNNNNNN-C` and Kela's `999NNNNNN`; anything else
+    (spaces, lower case, 8 digits without a dash) goes to `stdnum`.
+    """
+    teksti = np.array([t if isinstance(t, str) else "" for t in erilliset], dtype="U10")
+    merkit = teksti.view(np.uint32).reshape(len(teksti), 10).astype(np.int64) - ord("0")
+    pituus9 = np.char.str_len(teksti) == 9
+    numero = (merkit >= 0) & (merkit <= 9)
+    ytunnus_muoto = pituus9 & numero[:, :7].all(axis=1) & (merkit[:, 7] == ord("-") - ord("0")) & numero[:, 8]
+    kela_muoto = pituus9 & numero[:, :9].all(axis=1) & (merkit[:, :3] == 9).all(axis=1)
+    jaannos = (np.where(numero[:, :7], merkit[:, :7], 0) * _PAINOT).sum(axis=1) % 11
+    tarkiste = np.where(jaannos == 0, 0, 11 - jaannos)
+    ytunnus_ok = ytunnus_muoto & (jaannos != 1) & (tarkiste == merkit[:, 8])
+    return ytunnus_muoto | kela_muoto, ytunnus_ok | kela_muoto
+
+
 def kelvolliset_tunnukset(tunnukset) -> np.ndarray:
-    """Vectorised `on_kelvollinen_tunnus`: each distinct value is checked once."""
+    """Vectorised `on_kelvollinen_tunnus`: each distinct value is checked once.
+
+    The usual forms are checked with numpy; only unusual spellings go to `stdnum`.
+    """
     arvot = np.asarray(tunnukset, dtype=object).ravel()
     if arvot.size == 0:
         return np.zeros(0, dtype=bool)
     koodit, erilliset = pd.factorize(arvot, use_na_sentinel=False)
-    tulos = np.fromiter((on_kelvollinen_tunnus(t) for t in erilliset), dtype=bool, count=len(erilliset))
+    erilliset = np.asarray(erilliset, dtype=object)
+    vakio, tulos = _vakiomuotoiset(erilliset)
+    muut = np.flatnonzero(~vakio)
+    if muut.size:
+        tulos[muut] = [on_kelvollinen_tunnus(t) for t in erilliset[muut]]
     return tulos[koodit]
 
 
