@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve test install benchmark clean
+.PHONY: serve test install benchmark benchmark-http benchmark-simulointi clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,14 @@ serve: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-benchmark: $(STAMP)
+benchmark: $(STAMP)           # the model: 1 000 000 insured, one month
 	$(BIN)/python benchmarks/laskenta.py --henkiloita 1000000
+
+benchmark-http: $(STAMP)      # the web service on loopback, 2 workers
+	$(BIN)/python benchmarks/kuormitus.py
+
+benchmark-simulointi: $(STAMP) # the population command, 1 000 000 insured, baseline + reform, and Dask
+	$(BIN)/python benchmarks/simulointi.py --koko 1000000
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache
