@@ -24,6 +24,7 @@ import numpy as np
 
 from openfisca_tartunta import CountryTaxBenefitSystem
 from openfisca_tartunta.simulaatio import rakenna_simulaatio
+from openfisca_tartunta.sopimus import ANSIOTYON_TULOKSET, VAKUUTETUN_TULOKSET
 
 YDIN = [
     "oikeus_tartuntatautipaivarahaan",
@@ -31,14 +32,8 @@ YDIN = [
     "tartuntatautipaivarahan_maksupaivat",
     "tartuntatautipaivaraha",
 ]
-KETJU = YDIN + [
-    "tartuntatautipaivaraha_tyonantajille",
-    "tartuntatautipaivaraha_vakuutetulle",
-    "ennakonpidatys",
-    "ulosottopidatys",
-    "tartuntatautipaivaraha_netto",
-]
-KETJU_TYO = ["tartuntatautipaivaraha_tyonantajalle"]
+KETJU = list(VAKUUTETUN_TULOKSET)
+KETJU_TYO = list(ANSIOTYON_TULOKSET)
 
 
 def populaatio(n: int, kuukausi: str, siemen: int, tbs) -> tuple[dict, dict]:

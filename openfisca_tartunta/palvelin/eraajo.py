@@ -43,22 +43,12 @@ from openfisca_core.periods import DateUnit
 
 from openfisca_tartunta.palvelin.tilanne import SUURIN_MAARA, SUURIN_MAARA_VIESTI, kausi_kelpaa, tarkista_aarellisyys
 from openfisca_tartunta.palvelin.virheet import Asiakasvirhe
+from openfisca_tartunta.sopimus import ANSIOTYON_TULOKSET, VAKUUTETUN_TULOKSET
 from openfisca_tartunta.simulaatio import RAKENNESARAKKEET, ROOLIT, rakenna_simulaatio
 from openfisca_tartunta.tarkistukset import Syottovirhe
 
 #: Default outputs: the contract's outputs (CONTRACT.md), those this build has.
-OLETUSTULOKSET = (
-    "oikeus_tartuntatautipaivarahaan",
-    "tartuntatautipaivaraha_paivalta",
-    "tartuntatautipaivarahan_maksupaivat",
-    "tartuntatautipaivaraha",
-    "tartuntatautipaivaraha_tyonantajille",
-    "tartuntatautipaivaraha_vakuutetulle",
-    "ennakonpidatys",
-    "ulosottopidatys",
-    "tartuntatautipaivaraha_netto",
-    "tartuntatautipaivaraha_tyonantajalle",
-)
+OLETUSTULOKSET = VAKUUTETUN_TULOKSET + ANSIOTYON_TULOKSET
 TAULUT = {"vakuutetut": "vakuutettu", "ansiotyot": "ansiotyo"}
 _AVAIMET = {"kuukaudet", "vakuutetut", "ansiotyot", "tulokset"}
 

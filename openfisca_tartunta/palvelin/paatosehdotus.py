@@ -33,6 +33,7 @@ import numpy as np
 from openfisca_core.periods import period as as_period
 
 from openfisca_tartunta import kalenteri
+from openfisca_tartunta.sopimus import VAKUUTETUN_TULOKSET
 from openfisca_tartunta.maksukaudet import maksukaudet
 from openfisca_tartunta.paatos import paatoksen_paivat
 from openfisca_tartunta.palvelin import tekstit
@@ -64,16 +65,7 @@ _VAK_KK = (
     "maksuesteen_paivat",
     "myonnetyt_paivat",
     "laskennallinen_paivaraha",
-    "oikeus_tartuntatautipaivarahaan",
-    "tartuntatautipaivaraha_paivalta",
-    "tartuntatautipaivarahan_maksupaivat",
-    "tartuntatautipaivaraha",
-    "tartuntatautipaivaraha_tyonantajille",
-    "tartuntatautipaivaraha_vakuutetulle",
-    "ennakonpidatys",
-    "ulosottopidatys",
-    "tartuntatautipaivaraha_netto",
-)
+) + VAKUUTETUN_TULOKSET
 #: vakuutettu, once
 _VAK_IKUINEN = ("poissaolon_peruste", "lapsen_ika", "hakemus_saapunut", "estavan_etuuden_vaikutus_alkaa")
 #: ansiotyo, per month

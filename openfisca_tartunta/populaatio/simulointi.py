@@ -42,23 +42,14 @@ import pyarrow.parquet as pq
 
 from openfisca_tartunta.populaatio import taulut, yhteenveto as yht
 from openfisca_tartunta.populaatio.taulut import LISASARAKKEET, PAINO, Taulukkovirhe
+from openfisca_tartunta.sopimus import ANSIOTYON_TULOKSET, VAKUUTETUN_TULOKSET
 from openfisca_tartunta.simulaatio import KUUKAUSIEROTIN, RAKENNESARAKKEET, rakenna_simulaatio
 from openfisca_tartunta.tarkistukset import Syottovirhe
 
 #: Outputs on `vakuutettu` (MONTH), in the order they are written (those the system has).
-TULOKSET = [
-    "oikeus_tartuntatautipaivarahaan",
-    "tartuntatautipaivaraha_paivalta",
-    "tartuntatautipaivarahan_maksupaivat",
-    "tartuntatautipaivaraha",
-    "tartuntatautipaivaraha_tyonantajille",
-    "tartuntatautipaivaraha_vakuutetulle",
-    "ennakonpidatys",
-    "ulosottopidatys",
-    "tartuntatautipaivaraha_netto",
-]
+TULOKSET = list(VAKUUTETUN_TULOKSET)
 #: Outputs on `ansiotyo` (MONTH).
-TYON_TULOKSET = ["tartuntatautipaivaraha_tyonantajalle"]
+TYON_TULOKSET = list(ANSIOTYON_TULOKSET)
 #: Insured per partition of the in-process run (≈ 1.5 GB of working memory per million).
 OSAN_KOKO = 1_000_000
 TIEDOSTOT = {
