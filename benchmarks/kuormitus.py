@@ -28,7 +28,6 @@ import copy
 import json
 import os
 import socket
-import statistics
 import subprocess
 import sys
 import threading

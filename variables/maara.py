@@ -7,7 +7,7 @@ when the decision starts.
 """
 
 import numpy as np
-from openfisca_core.periods import ETERNITY, MONTH
+from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
 from openfisca_tartunta.entities import Ansiotyo, Vakuutettu

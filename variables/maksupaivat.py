@@ -7,7 +7,7 @@ days = granted days minus the days of a payment restriction.
 """
 
 import numpy as np
-from openfisca_core.periods import ETERNITY, MONTH
+from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
 from openfisca_tartunta import kalenteri

@@ -8,7 +8,7 @@ from taxation; left out when the insurance was probably neglected (1.7.2.3).
 
 import numpy as np
 from openfisca_core.indexed_enums import Enum
-from openfisca_core.periods import ETERNITY, MONTH
+from openfisca_core.periods import ETERNITY
 from openfisca_core.variables import Variable
 
 from openfisca_tartunta import kalenteri
