@@ -20,6 +20,7 @@ import holidays as _holidays
 
 ENSIMMAINEN_VUOSI = 2000
 VIIMEINEN_VUOSI = 2060
+VIIMEINEN_PAIVA = np.datetime64(f"{VIIMEINEN_VUOSI}-12-31", "D")
 
 #: Monday–Saturday: the days the allowance can be paid for.
 ARKIPAIVAT_VIIKOSSA = "1111110"

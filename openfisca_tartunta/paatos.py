@@ -29,4 +29,10 @@ def paatoksen_paivat(vakuutettu, period):
         loppu,
         "the decision ends before it starts (poissaolo_alkaa); the end date is inclusive",
     )
+    vaadi(
+        ~on_paatos | (loppu <= kalenteri.VIIMEINEN_PAIVA),
+        "poissaolo_paattyy",
+        loppu,
+        f"after {kalenteri.VIIMEINEN_PAIVA}, the last day of the model's holiday calendar",
+    )
     return np.where(on_paatos, alku, kalenteri.EI_PAIVAA), np.where(on_paatos, loppu, kalenteri.AINA)

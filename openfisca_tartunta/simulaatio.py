@@ -264,6 +264,8 @@ def rakenna_simulaatio(
             muuttuja = tax_benefit_system.variables.get(nimi)
             if muuttuja is None or muuttuja.entity.key != entiteetti:
                 raise Syottovirhe(sarake, f"not an input variable of '{entiteetti}'")
+            if muuttuja.formulas:
+                raise Syottovirhe(sarake, "is computed by the model, not an input; leave it out of the table")
             if kuukausi:
                 if muuttuja.definition_period != DateUnit.MONTH:
                     raise Syottovirhe(sarake, "a month-specific column (name@YYYY-MM) needs a MONTH variable")

@@ -25,6 +25,10 @@ class Syottovirhe(ValueError):
             arvoteksti += ")"
         super().__init__(f"{muuttuja}{arvoteksti}: {viesti}")
 
+    def __reduce__(self):
+        # Picklable with its fields (Dask ships errors between processes).
+        return (Syottovirhe, (self.muuttuja, self.viesti, self.arvo, self.rivit))
+
 
 def _nayta(arvo):
     if isinstance(arvo, np.generic):

@@ -184,6 +184,13 @@ class ennakonpidatys(Variable):
         ei_negatiivinen(tuloraja, "ennakonpidatys_tuloraja", "1.9.3.1")
         ei_negatiivinen(kertyma, "ennakonpidatys_tulokertyma", "1.9.3.1")
         edellinen_vuosi = vakuutettu("kohdistuu_edelliseen_vuoteen", period)
+        kortti = (peruste == Ennakonpidatysperuste.palkan_verokortti) | (peruste == Ennakonpidatysperuste.etuuden_verokortti)
+        vaadi(
+            ~(kortti & (tuloraja > 0)) | (lisa > 0),
+            "ennakonpidatys_lisaprosentti",
+            lisa * 100,
+            "missing: a tax card with an income limit has an additional rate for the income above it (1.9.3.1)",
+        )
 
         lahde = peruste == Ennakonpidatysperuste.lahdeverokortti
         taulukko = ~lahde & ((peruste == Ennakonpidatysperuste.ei_tietoja) | edellinen_vuosi)

@@ -89,6 +89,8 @@ def _sarake(tbs, taulu: str, nimi: str, arvot) -> np.ndarray:
             raise Asiakasvirhe(404, "tuntematon_muuttuja", f"'{nimi[:80]}' is not a variable of this model; see /variables", polku)
         if muuttuja.entity.key != TAULUT[taulu]:
             raise Asiakasvirhe(400, "virheellinen_eraajo", f"'{nimi}' is a variable of {muuttuja.entity.plural}, not of {taulu}", polku)
+        if muuttuja.formulas:
+            raise Asiakasvirhe(400, "ei_syote", f"'{nimi}' is computed by the model, not an input; ask for it in the outputs", polku)
         tyyppi = muuttuja.value_type
         odotettu, selite = {
             float: ("num", "numbers"),

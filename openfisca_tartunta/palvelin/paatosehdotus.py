@@ -202,7 +202,6 @@ def laadi_paatosehdotus(tbs, data: dict, kieli: str, asetukset) -> dict:
         v = {n: L(n, kk) for n in _VAK_KK}
         v = {n: (a[0] if a is not None else None) for n, a in v.items()}
         tyot = {n: L(n, kk) for n in _TYO_KK}
-        tarkista_aarellisyys(sim, tbs)
         kk_alku, kk_loppu = kalenteri.kuukauden_rajat(as_period(kk))
         hakuaika = np.datetime64(v["hakuajan_ensimmainen_paiva"], "D")
         ikkuna = (max(alku, hakuaika, kk_alku), min(loppu, esto - 1, kk_loppu))
@@ -234,6 +233,7 @@ def laadi_paatosehdotus(tbs, data: dict, kieli: str, asetukset) -> dict:
         tieto["perusteet"] = rivit.perusteet(tyot, parametrit_kk=tbs.parameters(kk))
         kk_tiedot.append(tieto)
         summat.lisaa(tieto)
+    tarkista_aarellisyys(sim, tbs)  # once, over every month computed
 
     ehdotus["paatos"].update(
         alkaa=str(alku),

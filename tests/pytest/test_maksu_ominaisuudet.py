@@ -77,7 +77,7 @@ def _vakuutettu(kuukausi: date, perusteet=tuple(PERUSTEET)):
             "peruste": st.sampled_from(perusteet),
             # Rates in tenths of a percent, often below the 25 % floor; the own rate mostly absent.
             "prosentti": st.one_of(st.integers(0, 300), st.integers(0, 1000)),
-            "lisa": st.one_of(st.integers(0, 300), st.integers(0, 1000)),
+            "lisa": st.one_of(st.integers(1, 300), st.integers(1, 1000)),  # a card with a limit has one (1.9.3.1)
             "oma": st.one_of(st.just(0), st.just(0), st.integers(min_value=0, max_value=100)),
             "tuloraja": st.sampled_from([0, 5_000, 5_000, 20_000]),
             "kertyma": st.one_of(st.integers(0, 30_000), st.integers(4_000, 6_000), st.integers(19_000, 30_000)),

@@ -148,3 +148,10 @@ def test_negatiiviset_ulosoton_maarat(tbs, kentta):
     with pytest.raises(Syottovirhe) as virhe:
         _laske(tbs, "ulosottopidatys", vakuutettu={kentta: {KK: -5}})
     assert virhe.value.muuttuja == kentta
+
+
+def test_tulorajallinen_kortti_ilman_lisaprosenttia(tbs):
+    """1.9.3.1: above the card's income limit the additional rate applies; a limit without one is
+    an inconsistent card, not 0 % tax above the limit."""
+    with pytest.raises(Syottovirhe, match="ennakonpidatys_lisaprosentti .*additional rate"):
+        _laske(tbs, "ennakonpidatys", vakuutettu={"ennakonpidatys_tuloraja": {KK: 1000}})

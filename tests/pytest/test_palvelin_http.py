@@ -423,6 +423,7 @@ def test_eraajo_10000_tapausta_alle_sekunnin(palvelin):
         ({"vakuutetut": {"poissaolon_peruste": ["flunssa"]}}, 400, "syottovirhe", "poissaolon_peruste"),
         ({"vakuutetut": {"poissaolo_alkaa": [None]}}, 400, "virheellinen_eraajo", "vakuutetut/poissaolo_alkaa"),
         ({"vakuutetut": {"ei_muuttuja": [1]}}, 404, "tuntematon_muuttuja", "vakuutetut/ei_muuttuja"),
+        ({"vakuutetut": {"poissaolon_peruste": ["karanteeni"], "tartuntatautipaivarahan_maksupaivat": [26]}}, 400, "ei_syote", "vakuutetut/tartuntatautipaivarahan_maksupaivat"),
         ({"kuukaudet": ["2024"]}, 400, "virheellinen_kausi", "kuukaudet/0"),
         ({"tulokset": ["ei_muuttuja"]}, 404, "tuntematon_muuttuja", "tulokset/0"),
         ({"ylimaarainen": 1}, 400, "virheellinen_eraajo", "ylimaarainen"),

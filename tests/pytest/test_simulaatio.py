@@ -53,3 +53,21 @@ def test_mahdoton_rahamaara_torjutaan(tbs):
         tyot = {"vakuutettu": np.array([0]), "rooli": np.array(["palkkatyo"]), "ansionmenetys": np.array([arvo])}
         with pytest.raises(Syottovirhe, match="ansionmenetys"):
             rakenna_simulaatio(tbs, _vakuutetut(1), tyot, [KK]).calculate("tartuntatautipaivaraha", KK)
+
+
+def test_laskettua_muuttujaa_ei_voi_antaa_syotteena(tbs):
+    """A computed output given as a column would bypass every rule (e.g. 26 paid days for a
+    2-day decision): refused, naming the column."""
+    vak = _vakuutetut(1)
+    vak["tartuntatautipaivarahan_maksupaivat"] = np.array([26])
+    tyot = {"vakuutettu": np.array([0]), "rooli": np.array(["palkkatyo"]), "ansionmenetys": np.array([3000.0])}
+    with pytest.raises(Syottovirhe, match="tartuntatautipaivarahan_maksupaivat: is computed by the model"):
+        rakenna_simulaatio(tbs, vak, tyot, [KK])
+
+
+def test_syottovirhe_sailyy_prosessien_valilla():
+    import pickle
+
+    virhe = pickle.loads(pickle.dumps(Syottovirhe("ansionmenetys", "must not be negative (1.6)", -5.0, rivit=3)))
+    assert (virhe.muuttuja, virhe.arvo, virhe.rivit) == ("ansionmenetys", -5.0, 3)
+    assert str(virhe) == "ansionmenetys (value -5.0, first of 3 rows): must not be negative (1.6)"

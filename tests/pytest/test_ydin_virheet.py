@@ -163,3 +163,9 @@ def test_virhe_kertoo_rivien_maaran_ilman_tunnisteita(tbs):
     teksti = str(virhe.value)
     assert teksti.startswith("ansionmenetys (value -1.0, first of 2 rows)")
     assert "'a'" not in teksti and "'c'" not in teksti
+
+
+def test_paatos_kalenterin_ulkopuolella(tbs):
+    """Arkipäivät after the holiday calendar's last year cannot be counted: an error, not weekdays."""
+    with pytest.raises(Syottovirhe, match="poissaolo_paattyy .*last day of the model's holiday calendar"):
+        laske(tbs, tapaus(poissaolo_paattyy={"ETERNITY": "2061-01-10"}))
