@@ -36,3 +36,19 @@ def paatoksen_paivat(vakuutettu, period):
         f"after {kalenteri.VIIMEINEN_PAIVA}, the last day of the model's holiday calendar",
     )
     return np.where(on_paatos, alku, kalenteri.EI_PAIVAA), np.where(on_paatos, loppu, kalenteri.AINA)
+
+
+def maksetun_ajan_kalenteripaivat(vakuutettu, period):
+    """Calendar days of the month's paid time, and whether it is the whole month.
+
+    "Jos Kela maksaa etuutta vajaalta kuukaudelta … 17 euroa/päivä (kalenteripäivä)"
+    (1.9.3.2): the paid time — the decision within the application period and
+    before a blocking benefit (`maksettavan_ajan_alku` … `_loppu`) — decides
+    whether a month is whole, for the source-tax deduction and for the distraint
+    protected amount (1.9.2.9, UK 4:48) alike.
+    """
+    alku = kalenteri.paivina(vakuutettu("maksettavan_ajan_alku", period))
+    loppu = kalenteri.paivina(vakuutettu("maksettavan_ajan_loppu", period))
+    kk_alku, kk_loppu = kalenteri.kuukauden_rajat(period)
+    paivat = np.maximum((loppu - alku).astype(np.int64) + 1, 0)
+    return paivat, (alku == kk_alku) & (loppu == kk_loppu)

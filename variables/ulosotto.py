@@ -24,9 +24,8 @@ from openfisca_core.holders import set_input_dispatch_by_period
 from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
-from openfisca_tartunta import kalenteri
 from openfisca_tartunta.entities import Vakuutettu
-from openfisca_tartunta.paatos import paatoksen_paivat
+from openfisca_tartunta.paatos import maksetun_ajan_kalenteripaivat
 from openfisca_tartunta.raha import euroina, senteiksi, sentteina
 from openfisca_tartunta.tarkistukset import ei_negatiivinen
 
@@ -107,8 +106,9 @@ class ulosoton_suojaosuus(Variable):
     reference = _VIITE
     documentation = (
         "(Debtor's daily protected amount + dependants × the dependant's) × 30 for a calendar month "
-        "the decision covers entirely, × the decision's calendar days in the month otherwise (model "
-        "reading of 4:48: the protected amount is a daily amount, a month counts 30 days). "
+        "paid entirely, × the calendar days of the month's paid time otherwise (the decision within "
+        "the application period and before a blocking benefit; model reading of 4:48: the protected "
+        "amount is a daily amount, a month counts 30 days). "
         "Rounded to the cent. 2017: 672,30 € alone, 913,50 € with one dependant (1.9.2.9)."
     )
 
@@ -116,10 +116,7 @@ class ulosoton_suojaosuus(Variable):
         p = parameters(period).ulosotto.suojaosuus
         huollettavat = vakuutettu("ulosotto_huollettavat", period)
         ei_negatiivinen(huollettavat, "ulosotto_huollettavat", "1.9.2.9, UK 4:48")
-        alku, loppu = paatoksen_paivat(vakuutettu, period)
-        kk_alku, kk_loppu = kalenteri.kuukauden_rajat(period)
-        kalenteripaivat = np.maximum((np.minimum(loppu, kk_loppu) - np.maximum(alku, kk_alku)).astype(np.int64) + 1, 0)
-        kokonainen = (alku <= kk_alku) & (loppu >= kk_loppu)
+        kalenteripaivat, kokonainen = maksetun_ajan_kalenteripaivat(vakuutettu, period)
         paivat = np.where(kokonainen, p.paivia_kuukaudessa, kalenteripaivat)
         return senteiksi((p.velallinen + huollettavat * p.huollettava) * paivat)
 

@@ -22,10 +22,9 @@ from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
-from openfisca_tartunta import kalenteri
 from openfisca_tartunta.entities import Vakuutettu
 from openfisca_tartunta.luettelot import Ennakonpidatysperuste
-from openfisca_tartunta.paatos import paatoksen_paivat
+from openfisca_tartunta.paatos import maksetun_ajan_kalenteripaivat
 from openfisca_tartunta.raha import euroina, senteiksi, sentteina
 from openfisca_tartunta.tarkistukset import ei_negatiivinen, vaadi
 
@@ -142,16 +141,14 @@ class lahdeveron_vahennys(Variable):
     label = "Lähdeverovähennys kuukaudelta"
     reference = ["Kelan etuusohje 1.9.3.2", "Laki rajoitetusti verovelvollisen tulon verottamisesta 627/1978 6 §"]
     documentation = (
-        "the monthly deduction when the decision covers the whole calendar month, otherwise the daily deduction × the decision's "
-        "calendar days in the month (model reading of 'kokonainen/vajaa kuukausi')."
+        "the monthly deduction when Kela pays for the whole calendar month, otherwise the daily deduction × the "
+        "calendar days of the month's paid time (the decision within the application period and before a "
+        "blocking benefit): 'Jos Kela maksaa etuutta vajaalta kuukaudelta' (1.9.3.2)."
     )
 
     def formula(vakuutettu, period, parameters):
         p = parameters(period).ennakonpidatys.lahdevero
-        alku, loppu = paatoksen_paivat(vakuutettu, period)
-        kk_alku, kk_loppu = kalenteri.kuukauden_rajat(period)
-        paivat = np.maximum((np.minimum(loppu, kk_loppu) - np.maximum(alku, kk_alku)).astype(np.int64) + 1, 0)
-        kokonainen = (alku <= kk_alku) & (loppu >= kk_loppu)
+        paivat, kokonainen = maksetun_ajan_kalenteripaivat(vakuutettu, period)
         return np.where(kokonainen, p.vahennys_kuukaudelta, p.vahennys_paivalta * paivat)
 
 
