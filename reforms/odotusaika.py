@@ -63,7 +63,6 @@ class Odotusaika(Reform):
     def apply(self):
         paivia, alkaen = self.paivia, self.alkaen
         self.modify_parameters(lambda p: lisaa_parametri(p, "paivaraha.odotusaika", _parametri(paivia, alkaen)))
-        perus = peruskaava(self.baseline, "myonnetyt_paivat")
 
         class odotusajan_viimeinen_paiva(Variable):
             value_type = date
@@ -114,33 +113,22 @@ class Odotusaika(Reform):
                     np.minimum(np.minimum(np.minimum(loppu, viimeinen), esto - 1), kk_loppu),
                 )
 
-        class myonnetyt_paivat(Variable):
-            documentation = (
-                "Reform (waiting period): the baseline granted days less the waiting-period days "
-                "of the month, not below zero."
-            )
-
-            def formula(vakuutettu, period, parameters):
-                return np.maximum(perus(vakuutettu, period, parameters) - vakuutettu("odotusajan_paivat", period), 0)
-
         self.add_variable(odotusajan_viimeinen_paiva)
         self.add_variable(odotusajan_paivat)
-        self.update_variable(myonnetyt_paivat)
 
-        if "maksettavan_ajan_alku" in self.baseline.variables:
-            # The employers' part counts paid-leave days from the paid window (1.3.2.3): the
-            # waiting period is not paid to anyone, so the window starts after it.
-            perus_alku = peruskaava(self.baseline, "maksettavan_ajan_alku")
+        # The paid time starts after the waiting period: granted days (`myonnetyt_paivat`),
+        # the employers' paid-leave days (1.3.2.3) and the partial-month rules all follow it.
+        perus_alku = peruskaava(self.baseline, "maksettavan_ajan_alku")
 
-            class maksettavan_ajan_alku(Variable):
-                documentation = "Reform (waiting period): the baseline first day, at the earliest the day after the waiting period."
+        class maksettavan_ajan_alku(Variable):
+            documentation = "Reform (waiting period): the baseline first day, at the earliest the day after the waiting period."
 
-                def formula(vakuutettu, period, parameters):
-                    alku = kalenteri.paivina(perus_alku(vakuutettu, period, parameters))
-                    viimeinen = kalenteri.paivina(vakuutettu("odotusajan_viimeinen_paiva", period))
-                    return np.maximum(alku, viimeinen + 1)
+            def formula(vakuutettu, period, parameters):
+                alku = kalenteri.paivina(perus_alku(vakuutettu, period, parameters))
+                viimeinen = kalenteri.paivina(vakuutettu("odotusajan_viimeinen_paiva", period))
+                return np.maximum(alku, viimeinen + 1)
 
-            self.update_variable(maksettavan_ajan_alku)
+        self.update_variable(maksettavan_ajan_alku)
 
 
 def odotusaika(paivia: int, alkaen: str = ALKAEN) -> type[Odotusaika]:

@@ -6,6 +6,8 @@ up to the day before a blocking benefit starts, minus annual-leave days.  Paid
 days = granted days minus the days of a payment restriction.
 """
 
+from datetime import date
+
 import numpy as np
 from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
@@ -40,6 +42,47 @@ class maksuesteen_paivat(Variable):
     )
 
 
+# --- the paid window of the month ---------------------------------------------
+
+
+class maksettavan_ajan_alku(Variable):
+    value_type = date
+    default_value = date(9999, 12, 31)
+    entity = Vakuutettu
+    definition_period = MONTH
+    label = "Kuukauden maksettavan ajan ensimmäinen mahdollinen päivä"
+    reference = ["Kelan etuusohje 1.9, 1.5.3, 1.4"]
+    documentation = (
+        "max(decision start, first day the application period reaches, first day of the month); "
+        "the same bounds as `myonnetyt_paivat`. 9999-12-31 when there is no decision."
+    )
+
+    def formula(vakuutettu, period):
+        alku, _ = paatoksen_paivat(vakuutettu, period)
+        kk_alku, _ = kalenteri.kuukauden_rajat(period)
+        hakuaika = kalenteri.paivina(vakuutettu("hakuajan_ensimmainen_paiva", period))
+        return np.maximum(np.maximum(alku, hakuaika), kk_alku)
+
+
+class maksettavan_ajan_loppu(Variable):
+    value_type = date
+    default_value = date(1970, 1, 1)
+    entity = Vakuutettu
+    definition_period = MONTH
+    label = "Kuukauden maksettavan ajan viimeinen mahdollinen päivä"
+    reference = ["Kelan etuusohje 1.9, 1.4"]
+    documentation = (
+        "min(decision end, day before a blocking benefit starts, last day of the month); the same "
+        "bounds as `myonnetyt_paivat`. 1970-01-01 when there is no decision."
+    )
+
+    def formula(vakuutettu, period):
+        _, loppu = paatoksen_paivat(vakuutettu, period)
+        _, kk_loppu = kalenteri.kuukauden_rajat(period)
+        esto = kalenteri.paivina(vakuutettu("estavan_etuuden_vaikutus_alkaa", period))
+        return np.minimum(np.minimum(loppu, esto - 1), kk_loppu)
+
+
 class myonnetyt_paivat(Variable):
     value_type = int
     entity = Vakuutettu
@@ -51,14 +94,9 @@ class myonnetyt_paivat(Variable):
         "application period) to min(decision end, day before a blocking benefit), less annual leave."
     )
 
-    def formula(vakuutettu, period, parameters):
-        alku, loppu = paatoksen_paivat(vakuutettu, period)
-        kk_alku, kk_loppu = kalenteri.kuukauden_rajat(period)
-        hakuaika = kalenteri.paivina(vakuutettu("hakuajan_ensimmainen_paiva", period))
-        esto = kalenteri.paivina(vakuutettu("estavan_etuuden_vaikutus_alkaa", period))
+    def formula(vakuutettu, period):
         paivat = kalenteri.arkipaivat(
-            np.maximum(np.maximum(alku, hakuaika), kk_alku),
-            np.minimum(np.minimum(loppu, esto - 1), kk_loppu),
+            vakuutettu("maksettavan_ajan_alku", period), vakuutettu("maksettavan_ajan_loppu", period)
         )
         loma = vakuutettu("vuosilomapaivat", period)
         ei_negatiivinen(loma, "vuosilomapaivat", "1.3.2.4")

@@ -28,7 +28,6 @@ from openfisca_core.variables import Variable
 
 from openfisca_tartunta import kalenteri
 from openfisca_tartunta.entities import Ansiotyo, Vakuutettu
-from openfisca_tartunta.paatos import paatoksen_paivat
 from openfisca_tartunta.raha import euroina, senteiksi, sentteina
 from openfisca_tartunta.tarkistukset import ei_negatiivinen, vaadi
 from openfisca_tartunta.tunnukset import vaadi_tyonantajan_tunnus
@@ -95,47 +94,6 @@ class tyonantajan_tunnus(Variable):
         "Y-tunnus (NNNNNNN-C, check digit validated), or for a foreign employer without one Kela's "
         "technical id: 9 digits starting with 999. Required for every row that is paid a share."
     )
-
-
-# --- the paid window of the month ---------------------------------------------
-
-
-class maksettavan_ajan_alku(Variable):
-    value_type = date
-    default_value = _EI_ALKUA
-    entity = Vakuutettu
-    definition_period = MONTH
-    label = "Kuukauden maksettavan ajan ensimmäinen mahdollinen päivä"
-    reference = ["Kelan etuusohje 1.9, 1.5.3, 1.4"]
-    documentation = (
-        "max(decision start, first day the application period reaches, first day of the month); "
-        "the same bounds as `myonnetyt_paivat`. 9999-12-31 when there is no decision."
-    )
-
-    def formula(vakuutettu, period):
-        alku, _ = paatoksen_paivat(vakuutettu, period)
-        kk_alku, _ = kalenteri.kuukauden_rajat(period)
-        hakuaika = kalenteri.paivina(vakuutettu("hakuajan_ensimmainen_paiva", period))
-        return np.maximum(np.maximum(alku, hakuaika), kk_alku)
-
-
-class maksettavan_ajan_loppu(Variable):
-    value_type = date
-    default_value = _EI_LOPPUA
-    entity = Vakuutettu
-    definition_period = MONTH
-    label = "Kuukauden maksettavan ajan viimeinen mahdollinen päivä"
-    reference = ["Kelan etuusohje 1.9, 1.4"]
-    documentation = (
-        "min(decision end, day before a blocking benefit starts, last day of the month); the same "
-        "bounds as `myonnetyt_paivat`. 1970-01-01 when there is no decision."
-    )
-
-    def formula(vakuutettu, period):
-        _, loppu = paatoksen_paivat(vakuutettu, period)
-        _, kk_loppu = kalenteri.kuukauden_rajat(period)
-        esto = kalenteri.paivina(vakuutettu("estavan_etuuden_vaikutus_alkaa", period))
-        return np.minimum(np.minimum(loppu, esto - 1), kk_loppu)
 
 
 def _vapaa_ikkunassa(ansiotyo, period, rivit=None):
