@@ -24,12 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     alikomennot = parser.add_subparsers(dest="komento", required=True, metavar="COMMAND")
     moduulit = {}
     for nimi, (moduuli, ohje) in KOMENNOT.items():
-        try:
-            moduulit[nimi] = importlib.import_module(moduuli)
-        except ModuleNotFoundError as virhe:
-            if virhe.name and virhe.name.startswith("openfisca_tartunta"):
-                continue  # that part of the product is not installed in this build
-            raise
+        moduulit[nimi] = importlib.import_module(moduuli)
         moduulit[nimi].lisaa_argumentit(alikomennot.add_parser(nimi, help=ohje, description=ohje))
     args = parser.parse_args(argv)
     return int(moduulit[args.komento].suorita(args) or 0)

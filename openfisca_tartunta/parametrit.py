@@ -1,4 +1,4 @@
-"""Parameter look-ups for many dates at once."""
+"""Parameter look-ups for many dates at once, and group sums."""
 
 from __future__ import annotations
 
@@ -7,15 +7,24 @@ from typing import Callable
 import numpy as np
 
 
-def vuoden_arvot(parameters, paivat, hae: Callable) -> np.ndarray:
-    """Value of a yearly parameter at 1 January of each date's year.
+def paivan_arvot(parameters, paivat, hae: Callable) -> np.ndarray:
+    """Value of a parameter at each date in `paivat`.
 
-    `hae(parameters_at_instant)` picks the value.  One look-up per distinct year
-    (a handful), then a vectorised gather; used for amounts that change on
-    1 January (YEL/MYEL limits).
+    `hae(parameters_at_instant)` picks the value.  One look-up per distinct date
+    (a handful in practice), then a vectorised gather.
     """
-    vuodet = np.asarray(paivat).astype("datetime64[Y]").astype(np.int64) + 1970
-    vuodet = np.clip(vuodet, 1971, 9998)
-    erilliset, paikat = np.unique(vuodet, return_inverse=True)
-    arvot = np.array([hae(parameters(f"{v:04d}-01-01")) for v in erilliset], dtype=np.float64)
-    return arvot[paikat.reshape(vuodet.shape)] if arvot.size else np.zeros(vuodet.shape)
+    paivat = np.asarray(paivat).astype("datetime64[D]")
+    erilliset, paikat = np.unique(paivat, return_inverse=True)
+    arvot = np.array([hae(parameters(str(p))) for p in erilliset], dtype=np.float64)
+    return arvot[paikat.reshape(paivat.shape)] if arvot.size else np.zeros(paivat.shape)
+
+
+def vuoden_arvot(parameters, paivat, hae: Callable) -> np.ndarray:
+    """Value of a yearly parameter at 1 January of each date's year (YEL/MYEL limits)."""
+    vuodet = np.clip(np.asarray(paivat).astype("datetime64[Y]"), np.datetime64("1971", "Y"), np.datetime64("9998", "Y"))
+    return paivan_arvot(parameters, vuodet.astype("datetime64[D]"), hae)
+
+
+def ryhman_summa(ryhma, arvot) -> np.ndarray:
+    """Per-group sums of member values in float64 (0 for a group with no members)."""
+    return np.bincount(ryhma.members_entity_id, weights=np.asarray(arvot, dtype=np.float64), minlength=ryhma.count)

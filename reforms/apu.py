@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import numpy as np
 from openfisca_core.parameters import Parameter, ParameterNode
 
 #: The first day of the model's parameters: a reform's new parameter covers time from here.
@@ -58,16 +57,3 @@ def peruskaava(baseline, muuttuja: str) -> Callable:
     return laske
 
 
-def paivan_arvot(parameters, paivat, hae: Callable) -> np.ndarray:
-    """Value of a parameter at each date in `paivat` (one look-up per distinct date)."""
-    paivat = np.asarray(paivat).astype("datetime64[D]")
-    erilliset, paikat = np.unique(paivat, return_inverse=True)
-    arvot = np.array([hae(parameters(str(p))) for p in erilliset], dtype=np.float64)
-    return arvot[paikat.reshape(paivat.shape)] if arvot.size else np.zeros(paivat.shape)
-
-
-def ryhman_summa(ryhma, arvot) -> np.ndarray:
-    """Per-group sums of member values in float64 (0 for a group with no members)."""
-    return np.bincount(
-        ryhma.members_entity_id, weights=np.asarray(arvot, dtype=np.float64), minlength=ryhma.count
-    )

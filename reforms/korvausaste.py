@@ -15,7 +15,8 @@ from openfisca_core.reforms import Reform
 from openfisca_core.variables import Variable
 
 from openfisca_tartunta.raha import senteiksi
-from openfisca_tartunta.reforms.apu import arvot_alkaen, lisaa_parametri, peruskaava, ryhman_summa
+from openfisca_tartunta.parametrit import ryhman_summa
+from openfisca_tartunta.reforms.apu import arvot_alkaen, lisaa_parametri, peruskaava
 
 #: Illustrative default: a what-if value, not law.
 KORVAUSASTE = 0.7

@@ -25,7 +25,8 @@ from openfisca_core.variables import Variable
 from openfisca_tartunta import kalenteri
 from openfisca_tartunta.entities import Vakuutettu
 from openfisca_tartunta.paatos import paatoksen_paivat
-from openfisca_tartunta.reforms.apu import arvot_alkaen, lisaa_parametri, paivan_arvot, peruskaava
+from openfisca_tartunta.parametrit import paivan_arvot
+from openfisca_tartunta.reforms.apu import arvot_alkaen, lisaa_parametri, peruskaava
 
 #: Default N: the sickness allowance's waiting period is the day of onset plus
 #: 9 arkipäivät (SVL 8:7 §), i.e. 10 arkipäivät when the decision starts on one.

@@ -28,6 +28,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_tartunta import kalenteri
 from openfisca_tartunta.entities import Ansiotyo, Vakuutettu
+from openfisca_tartunta.parametrit import ryhman_summa
 from openfisca_tartunta.raha import euroina, senteiksi, sentteina
 from openfisca_tartunta.tarkistukset import ei_negatiivinen, vaadi
 from openfisca_tartunta.tunnukset import vaadi_tyonantajan_tunnus
@@ -182,11 +183,6 @@ class tyonantajan_palkka_jakoperusteena(Variable):
 # --- per insured ----------------------------------------------------------------
 
 
-def _ryhmien_summa(ryhma, arvot):
-    """Group sums that keep groups without members (bincount with minlength)."""
-    return np.bincount(ryhma.members_entity_id, weights=arvot, minlength=ryhma.count)
-
-
 class palkallisen_vapaan_maksupaivat(Variable):
     value_type = int
     entity = Vakuutettu
@@ -209,7 +205,7 @@ class palkallisen_vapaan_maksupaivat(Variable):
         ryhma = vakuutettu.members_entity_id
         maksavia = np.bincount(ryhma, weights=maksaa, minlength=vakuutettu.count)
         # One paying row: the union is that row's own days.  Several: merge their intervals.
-        yhdiste = _ryhmien_summa(vakuutettu, np.where(maksavia[ryhma] > 1, 0, omat))
+        yhdiste = ryhman_summa(vakuutettu, np.where(maksavia[ryhma] > 1, 0, omat))
         useita = np.flatnonzero(maksaa & (maksavia[ryhma] > 1))
         if useita.size:
             alku, loppu = _vapaa_ikkunassa(tyot, period, useita)
@@ -252,7 +248,7 @@ class tyonantajien_maksama_palkka(Variable):
 
     def formula(vakuutettu, period):
         senttia = sentteina(vakuutettu.members("tyonantajan_palkka_jakoperusteena", period))
-        return _ryhmien_summa(vakuutettu, senttia) / 100.0
+        return ryhman_summa(vakuutettu, senttia) / 100.0
 
 
 class tyosuhteiden_osuus_paivarahasta(Variable):
@@ -272,7 +268,7 @@ class tyosuhteiden_osuus_paivarahasta(Variable):
     def formula(vakuutettu, period):
         osat = vakuutettu.members("paivarahan_osuus", period).astype(np.float64)
         palkkatyo = vakuutettu.members.has_role(Vakuutettu.PALKKATYO)
-        summa = _ryhmien_summa(vakuutettu, np.where(palkkatyo, osat, 0.0))
+        summa = ryhman_summa(vakuutettu, np.where(palkkatyo, osat, 0.0))
         return np.minimum(senteiksi(summa), euroina(vakuutettu("tartuntatautipaivaraha_paivalta", period)))
 
 
@@ -296,7 +292,7 @@ class tartuntatautipaivaraha_tyonantajille(Variable):
         paivat = vakuutettu("palkallisen_vapaan_maksupaivat", period)
         # W from the rows in whole cents (not the float32-stored total).
         senttia = sentteina(vakuutettu.members("tyonantajan_palkka_jakoperusteena", period))
-        palkka = _ryhmien_summa(vakuutettu, senttia) / 100.0
+        palkka = ryhman_summa(vakuutettu, senttia) / 100.0
         brutto = euroina(vakuutettu("tartuntatautipaivaraha", period))
         tyonantajille = np.minimum(np.minimum(senteiksi(paiva * paivat), palkka), brutto)
         # Every employer due a share must be identifiable (1.3.2.8).
