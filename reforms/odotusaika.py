@@ -64,6 +64,7 @@ class Odotusaika(Reform):
     def apply(self):
         paivia, alkaen = self.paivia, self.alkaen
         self.modify_parameters(lambda p: lisaa_parametri(p, "paivaraha.odotusaika", _parametri(paivia, alkaen)))
+        perus_alku = peruskaava(self.baseline, "maksettavan_ajan_alku")
 
         class odotusajan_viimeinen_paiva(Variable):
             value_type = date
@@ -103,24 +104,17 @@ class Odotusaika(Reform):
                 "granted (decision, application period, blocking benefit)."
             )
 
-            def formula(vakuutettu, period):
-                alku, loppu = paatoksen_paivat(vakuutettu, period)
-                kk_alku, kk_loppu = kalenteri.kuukauden_rajat(period)
+            def formula(vakuutettu, period, parameters):
+                alku = kalenteri.paivina(perus_alku(vakuutettu, period, parameters))
+                loppu = kalenteri.paivina(vakuutettu("maksettavan_ajan_loppu", period))
                 viimeinen = kalenteri.paivina(vakuutettu("odotusajan_viimeinen_paiva", period))
-                hakuaika = kalenteri.paivina(vakuutettu("hakuajan_ensimmainen_paiva", period))
-                esto = kalenteri.paivina(vakuutettu("estavan_etuuden_vaikutus_alkaa", period))
-                return kalenteri.arkipaivat(
-                    np.maximum(np.maximum(alku, hakuaika), kk_alku),
-                    np.minimum(np.minimum(np.minimum(loppu, viimeinen), esto - 1), kk_loppu),
-                )
+                return kalenteri.arkipaivat(alku, np.minimum(loppu, viimeinen))
 
         self.add_variable(odotusajan_viimeinen_paiva)
         self.add_variable(odotusajan_paivat)
 
         # The paid time starts after the waiting period: granted days (`myonnetyt_paivat`),
         # the employers' paid-leave days (1.3.2.3) and the partial-month rules all follow it.
-        perus_alku = peruskaava(self.baseline, "maksettavan_ajan_alku")
-
         class maksettavan_ajan_alku(Variable):
             documentation = "Reform (waiting period): the baseline first day, at the earliest the day after the waiting period."
 
