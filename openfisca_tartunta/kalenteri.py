@@ -15,6 +15,8 @@ a time; nothing loops over people or days.
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 import holidays as _holidays
 
@@ -27,8 +29,13 @@ ARKIPAIVAT_VIIKOSSA = "1111110"
 #: Monday–Friday: the days an office is open (a deadline moves to the next one).
 TYOPAIVAT_VIIKOSSA = "1111100"
 
-EI_PAIVAA = np.datetime64("9999-12-31", "D")  #: sentinel: a date that never comes
-AINA = np.datetime64("1970-01-01", "D")  #: sentinel: a date before everything
+#: Sentinels for dates that are "not given": a day that never comes (a start), and a day
+#: before everything (an application "on time", an end of an empty interval).  As `date`
+#: for variables' `default_value`, as `datetime64[D]` for formulas.
+EI_PAIVAA_PVM = date(9999, 12, 31)
+AINA_PVM = date(1970, 1, 1)
+EI_PAIVAA = np.datetime64(EI_PAIVAA_PVM, "D")
+AINA = np.datetime64(AINA_PVM, "D")
 
 
 def _pyhapaivat() -> np.ndarray:

@@ -2,7 +2,6 @@
 
 import numpy as np
 
-
 from openfisca_tartunta import kalenteri
 from openfisca_tartunta.luettelot import PoissaolonPeruste
 from openfisca_tartunta.tarkistukset import vaadi
@@ -11,12 +10,11 @@ from openfisca_tartunta.tarkistukset import vaadi
 ENSIMMAINEN_PAIVA = np.datetime64("2017-01-01", "D")
 
 
-def paatoksen_paivat(vakuutettu, period):
-    """The decision's first and last day, checked; an empty interval when there is no decision."""
-    peruste = vakuutettu("poissaolon_peruste", period)
+def tarkistetut_paivat(peruste, alku, loppu):
+    """Check the decision's dates; an empty interval (9999-12-31 … 1970-01-01) when there is none."""
     on_paatos = peruste != PoissaolonPeruste.ei_paatosta
-    alku = kalenteri.paivina(vakuutettu("poissaolo_alkaa", period))
-    loppu = kalenteri.paivina(vakuutettu("poissaolo_paattyy", period))
+    alku = kalenteri.paivina(alku)
+    loppu = kalenteri.paivina(loppu)
     vaadi(
         ~on_paatos | (alku >= ENSIMMAINEN_PAIVA),
         "poissaolo_alkaa",
@@ -36,6 +34,15 @@ def paatoksen_paivat(vakuutettu, period):
         f"after {kalenteri.VIIMEINEN_PAIVA}, the last day of the model's holiday calendar",
     )
     return np.where(on_paatos, alku, kalenteri.EI_PAIVAA), np.where(on_paatos, loppu, kalenteri.AINA)
+
+
+def paatoksen_paivat(vakuutettu, period):
+    """The decision's first and last day, checked once per simulation (cached variables
+    `paatoksen_ensimmainen_paiva`, `paatoksen_viimeinen_paiva`)."""
+    return (
+        kalenteri.paivina(vakuutettu("paatoksen_ensimmainen_paiva", period)),
+        kalenteri.paivina(vakuutettu("paatoksen_viimeinen_paiva", period)),
+    )
 
 
 def maksetun_ajan_kalenteripaivat(vakuutettu, period):

@@ -68,7 +68,7 @@ class Odotusaika(Reform):
 
         class odotusajan_viimeinen_paiva(Variable):
             value_type = date
-            default_value = date(1970, 1, 1)
+            default_value = kalenteri.AINA_PVM
             entity = Vakuutettu
             definition_period = MONTH
             label = "Omavastuuajan viimeinen päivä (reformi)"

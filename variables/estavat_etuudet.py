@@ -22,7 +22,7 @@ from openfisca_tartunta.entities import Vakuutettu
 
 class estava_etuus_alkaa(Variable):
     value_type = date
-    default_value = date(9999, 12, 31)
+    default_value = kalenteri.EI_PAIVAA_PVM
     entity = Vakuutettu
     definition_period = ETERNITY
     label = "Tartuntatautipäivärahan estävän etuuden alkamispäivä"
@@ -45,7 +45,7 @@ class tyoskentelee_elakkeella(Variable):
 
 class estavan_etuuden_vaikutus_alkaa(Variable):
     value_type = date
-    default_value = date(9999, 12, 31)
+    default_value = kalenteri.EI_PAIVAA_PVM
     entity = Vakuutettu
     definition_period = ETERNITY
     label = "Päivä, josta lukien estävä etuus estää päivärahan"

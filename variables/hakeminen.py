@@ -12,7 +12,7 @@ from openfisca_tartunta.entities import Vakuutettu
 
 class hakemus_saapunut(Variable):
     value_type = date
-    default_value = date(1970, 1, 1)
+    default_value = kalenteri.AINA_PVM
     entity = Vakuutettu
     definition_period = ETERNITY
     label = "Hakemuksen saapumispäivä"

@@ -47,7 +47,7 @@ class maksuesteen_paivat(Variable):
 
 class maksettavan_ajan_alku(Variable):
     value_type = date
-    default_value = date(9999, 12, 31)
+    default_value = kalenteri.EI_PAIVAA_PVM
     entity = Vakuutettu
     definition_period = MONTH
     label = "Kuukauden maksettavan ajan ensimmäinen mahdollinen päivä"
@@ -66,7 +66,7 @@ class maksettavan_ajan_alku(Variable):
 
 class maksettavan_ajan_loppu(Variable):
     value_type = date
-    default_value = date(1970, 1, 1)
+    default_value = kalenteri.AINA_PVM
     entity = Vakuutettu
     definition_period = MONTH
     label = "Kuukauden maksettavan ajan viimeinen mahdollinen päivä"

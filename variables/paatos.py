@@ -14,7 +14,7 @@ from datetime import date
 from openfisca_tartunta import kalenteri
 from openfisca_tartunta.entities import Vakuutettu
 from openfisca_tartunta.luettelot import PoissaolonPeruste
-from openfisca_tartunta.paatos import paatoksen_paivat
+from openfisca_tartunta.paatos import paatoksen_paivat, tarkistetut_paivat
 from openfisca_tartunta.tarkistukset import vaadi
 
 
@@ -115,3 +115,41 @@ class paatoksen_arkipaivat(Variable):
         kk_alku, kk_loppu = kalenteri.kuukauden_rajat(period)
         return kalenteri.arkipaivat(np.maximum(alku, kk_alku), np.minimum(loppu, kk_loppu))
 
+
+
+class paatoksen_ensimmainen_paiva(Variable):
+    value_type = date
+    default_value = kalenteri.EI_PAIVAA_PVM
+    entity = Vakuutettu
+    definition_period = ETERNITY
+    label = "Päätöksen ensimmäinen päivä (tarkistettu)"
+    reference = ["Kelan etuusohje 1.3.3.3, 1.3.4"]
+    documentation = (
+        "`poissaolo_alkaa` once the decision's dates are checked (given, from 2017, end not before "
+        "start, within the holiday calendar); 9999-12-31 when there is no decision. Computed once "
+        "per simulation for every formula that needs the dates."
+    )
+
+    def formula(vakuutettu, period):
+        alku, _ = tarkistetut_paivat(
+            vakuutettu("poissaolon_peruste", period),
+            vakuutettu("poissaolo_alkaa", period),
+            vakuutettu("poissaolo_paattyy", period),
+        )
+        return alku
+
+
+class paatoksen_viimeinen_paiva(Variable):
+    value_type = date
+    default_value = kalenteri.AINA_PVM
+    entity = Vakuutettu
+    definition_period = ETERNITY
+    label = "Päätöksen viimeinen päivä (tarkistettu)"
+    reference = ["Kelan etuusohje 1.3.3.3, 1.3.5"]
+    documentation = "`poissaolo_paattyy` once checked (see `paatoksen_ensimmainen_paiva`); 1970-01-01 when there is no decision."
+
+    def formula(vakuutettu, period):
+        vakuutettu("paatoksen_ensimmainen_paiva", period)  # the checks run there, once
+        peruste = vakuutettu("poissaolon_peruste", period)
+        loppu = kalenteri.paivina(vakuutettu("poissaolo_paattyy", period))
+        return np.where(peruste != PoissaolonPeruste.ei_paatosta, loppu, kalenteri.AINA)

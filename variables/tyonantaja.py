@@ -33,8 +33,6 @@ from openfisca_tartunta.raha import euroina, senteiksi, sentteina
 from openfisca_tartunta.tarkistukset import ei_negatiivinen, vaadi
 from openfisca_tartunta.tunnukset import vaadi_tyonantajan_tunnus
 
-_EI_ALKUA = date(9999, 12, 31)
-_EI_LOPPUA = date(1970, 1, 1)
 
 _VIITE_TYONANTAJA = ["Kelan etuusohje 1.3.2, 1.3.2.1, 1.3.2.3, 1.9.2.2", "SVL 1224/2004 7 luku 4 §"]
 
@@ -59,7 +57,7 @@ class tyonantajan_maksama_palkka(Variable):
 
 class palkallinen_vapaa_alkaa(Variable):
     value_type = date
-    default_value = _EI_ALKUA
+    default_value = kalenteri.EI_PAIVAA_PVM
     entity = Ansiotyo
     definition_period = ETERNITY
     label = "Työnantajan ilmoittaman palkallisen vapaan ensimmäinen päivä"
@@ -72,7 +70,7 @@ class palkallinen_vapaa_alkaa(Variable):
 
 class palkallinen_vapaa_paattyy(Variable):
     value_type = date
-    default_value = _EI_LOPPUA
+    default_value = kalenteri.AINA_PVM
     entity = Ansiotyo
     definition_period = ETERNITY
     label = "Työnantajan ilmoittaman palkallisen vapaan viimeinen päivä (mukaan lukien)"
