@@ -10,8 +10,9 @@ import numpy as np
 def paivan_arvot(parameters, paivat, hae: Callable) -> np.ndarray:
     """Value of a parameter at each date in `paivat`.
 
-    `hae(parameters_at_instant)` picks the value.  One look-up per distinct date
-    (a handful in practice), then a vectorised gather.
+    `hae(parameters_at_instant)` picks the value, or a tuple of values (then the
+    result has one column per value, e.g. `maksimi, raja = vuoden_arvot(...).T`).
+    One look-up per distinct date (a handful in practice), then a vectorised gather.
     """
     paivat = np.asarray(paivat).astype("datetime64[D]")
     erilliset, paikat = np.unique(paivat, return_inverse=True)

@@ -99,8 +99,9 @@ class yrittajan_paivarahan_tyotulo(Variable):
         ei_negatiivinen(tyotulo, "yrittajan_tyotulo", "1.7.2.2")
         ei_negatiivinen(verotettu, "yrittajan_verotettu_tulo", "1.7.2")
         alkaa = _paatos_alkaa(ansiotyo, period)
-        yel_max = vuoden_arvot(parameters, alkaa, lambda p: p.yrittaja.yel_enimmaistyotulo)
-        raja = vuoden_arvot(parameters, alkaa, lambda p: p.yrittaja.laiminlyonnin_tuloraja)
+        yel_max, raja = vuoden_arvot(
+            parameters, alkaa, lambda p: (p.yrittaja.yel_enimmaistyotulo, p.yrittaja.laiminlyonnin_tuloraja)
+        ).T
         laiminlyoty = ansiotyo("vakuuttamisen_laiminlyonti", period) & (verotettu > raja)
         tulo = np.select(
             [
