@@ -6,6 +6,8 @@ from typing import Callable
 
 import numpy as np
 
+from openfisca_tartunta.paatos import ENSIMMAINEN_PAIVA
+
 
 def paivan_arvot(parameters, paivat, hae: Callable) -> np.ndarray:
     """Value of a parameter at each date in `paivat`.
@@ -16,8 +18,10 @@ def paivan_arvot(parameters, paivat, hae: Callable) -> np.ndarray:
     """
     paivat = np.asarray(paivat).astype("datetime64[D]")
     erilliset, paikat = np.unique(paivat, return_inverse=True)
+    if erilliset.size == 0:  # no rows: an empty result of the right width
+        return np.zeros(paivat.shape + np.shape(hae(parameters(str(ENSIMMAINEN_PAIVA)))))
     arvot = np.array([hae(parameters(str(p))) for p in erilliset], dtype=np.float64)
-    return arvot[paikat.reshape(paivat.shape)] if arvot.size else np.zeros(paivat.shape)
+    return arvot[paikat.reshape(paivat.shape)]
 
 
 def vuoden_arvot(parameters, paivat, hae: Callable) -> np.ndarray:

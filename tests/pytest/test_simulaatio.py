@@ -71,3 +71,10 @@ def test_syottovirhe_sailyy_prosessien_valilla():
     virhe = pickle.loads(pickle.dumps(Syottovirhe("ansionmenetys", "must not be negative (1.6)", -5.0, rivit=3)))
     assert (virhe.muuttuja, virhe.arvo, virhe.rivit) == ("ansionmenetys", -5.0, 3)
     assert str(virhe) == "ansionmenetys (value -5.0, first of 3 rows): must not be negative (1.6)"
+
+
+def test_ei_yhtaan_ansiotyota(tbs):
+    """1.3.3: no earning activity, no income loss, no allowance — and no crash on empty rows."""
+    tyot = {"vakuutettu": np.array([], dtype=int), "rooli": np.array([], dtype=str)}
+    sim = rakenna_simulaatio(tbs, _vakuutetut(2), tyot, [KK])
+    assert sim.calculate("tartuntatautipaivaraha_netto", KK).tolist() == [0.0, 0.0]
