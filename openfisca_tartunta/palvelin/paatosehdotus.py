@@ -59,6 +59,8 @@ __all__ = ["KIELET", "laadi_paatosehdotus"]
 _VAK_KK = (
     "paatoksen_arkipaivat",
     "hakuajan_ensimmainen_paiva",
+    "maksettavan_ajan_alku",
+    "maksettavan_ajan_loppu",
     "paatos_oikeuttaa_paivarahaan",
     "sairausvakuutettu",
     "vuosilomapaivat",
@@ -204,7 +206,8 @@ def laadi_paatosehdotus(tbs, data: dict, kieli: str, asetukset) -> dict:
         tyot = {n: L(n, kk) for n in _TYO_KK}
         kk_alku, kk_loppu = kalenteri.kuukauden_rajat(as_period(kk))
         hakuaika = np.datetime64(v["hakuajan_ensimmainen_paiva"], "D")
-        ikkuna = (max(alku, hakuaika, kk_alku), min(loppu, esto - 1, kk_loppu))
+        # The model's paid window of the month (decision ∩ application period, before a blocking benefit).
+        ikkuna = (np.datetime64(v["maksettavan_ajan_alku"], "D"), np.datetime64(v["maksettavan_ajan_loppu"], "D"))
         tieto = {
             "kuukausi": kk,
             "ikkuna": ikkuna,
