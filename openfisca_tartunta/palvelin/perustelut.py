@@ -88,26 +88,21 @@ def laadi_perustelut(tapaus: Tapaus, t: Tekstit) -> list[dict]:
                     loppu=t.pv(loppu),
                 )
             )
-        ei_vak = [k for k in kk_tiedot if k["myonnettavissa"] > 0 and not k["vakuutettu"]]
-        if ei_vak:
-            P.append(
-                t.perustelu(
-                    "ei_vakuutettu",
-                    "kielteinen",
-                    sum(k["myonnettavissa"] for k in ei_vak),
-                    kuukaudet=t.kuukaudet([k["kuukausi"] for k in ei_vak]),
+        # Months with days that could be granted but for a missing condition (1.3.1; 1.3.3, 1.6).
+        for koodi, puuttuu in (
+            ("ei_vakuutettu", lambda k: not k["vakuutettu"]),
+            ("ei_ansionmenetysta", lambda k: k["vakuutettu"] and not k["ansionmenetys"]),
+        ):
+            kuukaudet = [k for k in kk_tiedot if k["myonnettavissa"] > 0 and puuttuu(k)]
+            if kuukaudet:
+                P.append(
+                    t.perustelu(
+                        koodi,
+                        "kielteinen",
+                        sum(k["myonnettavissa"] for k in kuukaudet),
+                        kuukaudet=t.kuukaudet([k["kuukausi"] for k in kuukaudet]),
+                    )
                 )
-            )
-        ei_tuloa = [k for k in kk_tiedot if k["myonnettavissa"] > 0 and k["vakuutettu"] and not k["ansionmenetys"]]
-        if ei_tuloa:
-            P.append(
-                t.perustelu(
-                    "ei_ansionmenetysta",
-                    "kielteinen",
-                    sum(k["myonnettavissa"] for k in ei_tuloa),
-                    kuukaudet=t.kuukaudet([k["kuukausi"] for k in ei_tuloa]),
-                )
-            )
         loma = sum(k["loma_todellinen"] for k in kk_tiedot)
         if loma:
             P.append(t.perustelu("vuosiloma", "kielteinen", loma))
