@@ -113,6 +113,20 @@ def lue(vakuutettu, period) -> Esteet:
     return Esteet(rivit, estot, [pari(n) for n in vuosilomat()], [pari(n) for n in maksuesteet()], etuudet)
 
 
+def estojaksot(vakuutettu, period) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The blocking ranges in force (working-pensioner exception applied), one pair per slot,
+    over all insured rows (9999-12-31 … 1970-01-01 where a slot is empty): the gaps of the paid
+    time, for the payment periods (`maksukaudet(…, ei_makseta=…)`)."""
+    esteet = lue(vakuutettu, period)
+    tulos = []
+    for a, b in esteet.estot:
+        alku = np.full(vakuutettu.count, kalenteri.EI_PAIVAA)
+        loppu = np.full(vakuutettu.count, kalenteri.AINA)
+        alku[esteet.rivit], loppu[esteet.rivit] = a, b
+        tulos.append((alku, loppu))
+    return tulos
+
+
 def erittely(alku, loppu, esteet: Esteet, laskuri=kalenteri.arkipaivat):
     """Days of [alku, loppu] blocked (per slot), on annual leave and restricted, each day once.
 

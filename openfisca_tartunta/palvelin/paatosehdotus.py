@@ -50,6 +50,7 @@ from openfisca_tartunta.palvelin.tilanne import (
 )
 from openfisca_tartunta.palvelin.tekstit import KIELET, Tekstit
 from openfisca_tartunta.palvelin.virheet import Asiakasvirhe
+from openfisca_tartunta import jaksot
 from openfisca_tartunta.raha import sentteina
 from openfisca_tartunta.tarkistukset import Syottovirhe
 
@@ -63,13 +64,15 @@ _VAK_KK = (
     "maksettavan_ajan_loppu",
     "paatos_oikeuttaa_paivarahaan",
     "sairausvakuutettu",
-    "vuosilomapaivat",
-    "maksuesteen_paivat",
+    "vuosiloman_arkipaivat",
+    "maksuesteen_arkipaivat",
+    "hakuajan_ulkopuoliset_arkipaivat",
+    "estetyt_arkipaivat",
     "myonnetyt_paivat",
     "laskennallinen_paivaraha",
 ) + VAKUUTETUN_TULOKSET
 #: vakuutettu, once
-_VAK_IKUINEN = ("poissaolon_peruste", "lapsen_ika", "hakemus_saapunut", "estavan_etuuden_vaikutus_alkaa")
+_VAK_IKUINEN = ("poissaolon_peruste", "lapsen_ika", "hakemus_saapunut")
 #: ansiotyo, per month
 _TYO_KK = (
     "paivarahan_osuus",
@@ -194,8 +197,10 @@ def laadi_paatosehdotus(tbs, data: dict, kieli: str, asetukset) -> dict:
     ikuiset = {n: L(n, k0) for n in _VAK_IKUINEN}
     tyot_ikuiset = {n: L(n, k0) for n in _TYO_IKUINEN}
     parametrit = tbs.parameters(str(alku))
-    esto = np.datetime64(ikuiset["estavan_etuuden_vaikutus_alkaa"][0], "D")
     saapunut = np.datetime64(ikuiset["hakemus_saapunut"][0], "D")
+    # First blocking benefit's start, for the reason's text only (issue 10 rewrites this from the model).
+    esto = min(np.datetime64(L(f"{n}_alkaa", k0)[0], "D") for n in jaksot.estavat_etuudet())
+    aukot = [(_pv(a[0]), _pv(b[0])) for a, b in jaksot.estojaksot(vak, as_period(ensimmainen)) if a[0] <= b[0]]
 
     rivit = Ansiotyorivit(sim, tilanne, tyot_ikuiset, t)
     summat = _Summat()
@@ -212,16 +217,16 @@ def laadi_paatosehdotus(tbs, data: dict, kieli: str, asetukset) -> dict:
             "kuukausi": kk,
             "ikkuna": ikkuna,
             "paatos": int(v["paatoksen_arkipaivat"]),
-            "myohassa": arkipaivia(max(alku, kk_alku), min(loppu, hakuaika - 1, kk_loppu)),
-            "estetty": arkipaivia(max(alku, hakuaika, esto, kk_alku), min(loppu, kk_loppu)),
+            "myohassa": int(v["hakuajan_ulkopuoliset_arkipaivat"]),
+            "estetty": int(v["estetyt_arkipaivat"]),
             "oikeuttaa": bool(v["paatos_oikeuttaa_paivarahaan"]),
             "vakuutettu": bool(v["sairausvakuutettu"]),
             "myonnettavissa": int(v["myonnetyt_paivat"]),
             "ansionmenetys": float(v["laskennallinen_paivaraha"]) > 0,
             "oikeus": bool(v["oikeus_tartuntatautipaivarahaan"]),
             "maksupaivat": int(v["tartuntatautipaivarahan_maksupaivat"]),
-            "loma": int(v["vuosilomapaivat"]),
-            "este": int(v["maksuesteen_paivat"]),
+            "loma": int(v["vuosiloman_arkipaivat"]),
+            "este": int(v["maksuesteen_arkipaivat"]),
             "paivaraha": sentteina(v["tartuntatautipaivaraha_paivalta"]).item(),
             "brutto": sentteina(v["tartuntatautipaivaraha"]).item(),
             "vakuutetulle": _sentit(v["tartuntatautipaivaraha_vakuutetulle"], v["tartuntatautipaivaraha"]),
@@ -250,7 +255,7 @@ def laadi_paatosehdotus(tbs, data: dict, kieli: str, asetukset) -> dict:
         maksu_alku = myonnetyt[0]["ikkuna"][0]
         maksu_loppu = myonnetyt[-1]["ikkuna"][1]
         try:
-            kaudet = maksukaudet(_pv(maksu_alku), _pv(maksu_loppu), tbs, **jatko)
+            kaudet = maksukaudet(_pv(maksu_alku), _pv(maksu_loppu), tbs, **jatko, ei_makseta=aukot)
         except Syottovirhe as virhe:
             raise Asiakasvirhe(400, "syottovirhe", str(virhe), f"jatkopaatos/{virhe.muuttuja}", muuttuja=virhe.muuttuja, arvo=virhe.arvo) from None
     ehdotus["kuukaudet"] = [_kuukausi_json(k, t) for k in kk_tiedot]
