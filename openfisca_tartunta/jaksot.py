@@ -225,6 +225,10 @@ def tarkista(vakuutettu, period) -> None:
                       f"missing while {nimi}_alkaa is given; give both dates of the range (the end is inclusive)")
             vaadi(~alku_annettu | ~loppu_annettu | (loppu >= alku), f"{nimi}_paattyy", loppu,
                   f"the range ends before it starts ({nimi}_alkaa); the end date is inclusive")
+            if avoin_loppu:  # a pension that does not block a working pensioner overlaps nothing
+                alku_annettu = alku_annettu & ~(
+                    vakuutettu("tyoskentelee_elakkeella", period) & np.isin(etuus, [e.index for e in TYOSSAKAYVAN_ELAKKEET])
+                )
             ryhmat[laji].append((nimi, np.where(alku_annettu, alku, kalenteri.EI_PAIVAA),
                                  np.where(alku_annettu, loppu, kalenteri.AINA)))
     pareittain = [(ryhmat[l], ryhmat[l]) for l in ryhmat] + [(ryhmat["maksueste"], ryhmat["vuosiloma"])]

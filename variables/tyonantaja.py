@@ -197,7 +197,7 @@ class palkallisen_vapaan_maksetut_paivat(Variable):
         alkaa, paattyy = _vapaa(ansiotyo, period)
         ikkuna_alku, ikkuna_loppu = _ikkuna(ansiotyo, period)
         paivat = jaksot.maksetut_paivat(
-            np.maximum(alkaa, ikkuna_alku), np.minimum(paattyy, ikkuna_loppu), _jasenten_esteet(ansiotyo.vakuutettu, period)
+            np.maximum(alkaa, ikkuna_alku), np.minimum(paattyy, ikkuna_loppu), _jasenten_esteet(ansiotyo.simulation.populations["vakuutettu"], period)
         )
         oikeus = ansiotyo.vakuutettu("oikeus_tartuntatautipaivarahaan", period)
         return np.where(oikeus, paivat, 0)
