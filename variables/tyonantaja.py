@@ -381,6 +381,7 @@ class tartuntatautipaivaraha_tyonantajille(Variable):
     )
 
     def formula(vakuutettu, period):
+        vakuutettu.members("tyonantajan_tunnus_kelpaa", period)  # a malformed given id is an input error (1.3.2.8)
         paiva = euroina(vakuutettu("tyosuhteiden_osuus_paivarahasta", period))
         paivat = vakuutettu("palkallisen_vapaan_maksupaivat", period)
         palkka = _palkat_senteina(vakuutettu, period)[1] / 100.0
