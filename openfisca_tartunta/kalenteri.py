@@ -52,8 +52,12 @@ _TYO = np.busdaycalendar(weekmask=TYOPAIVAT_VIIKOSSA, holidays=PYHAPAIVAT)
 
 
 def paivina(arvo) -> np.ndarray:
-    """Any date-like array (OpenFisca date variables included) as `datetime64[D]`."""
-    return np.asarray(arvo).astype("datetime64[D]")
+    """Any date-like array (OpenFisca date variables included) as `datetime64[D]`.
+
+    An array that already is `datetime64[D]` is returned as it is (not copied): treat it as read-only.
+    """
+    arvo = np.asarray(arvo)
+    return arvo if arvo.dtype == np.dtype("datetime64[D]") else arvo.astype("datetime64[D]")
 
 
 def arkipaivat(alku, loppu) -> np.ndarray:

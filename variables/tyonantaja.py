@@ -120,7 +120,7 @@ def _vapaa(ansiotyo, period, rivit=None):
     """Each row's reported paid leave (checked), or those of `rivit` (indices of checked rows)."""
     alkaa = kalenteri.paivina(ansiotyo("palkallinen_vapaa_alkaa", period))
     paattyy = kalenteri.paivina(ansiotyo("palkallinen_vapaa_paattyy", period))
-    palkkatyo = ansiotyo.has_role(Vakuutettu.PALKKATYO)
+    palkkatyo = ansiotyo("on_palkkatyo", period)
     if rivit is not None:
         return alkaa[rivit], np.where(palkkatyo[rivit], paattyy[rivit], kalenteri.AINA)
     alku_annettu = alkaa != kalenteri.EI_PAIVAA
@@ -360,7 +360,7 @@ class tyosuhteiden_osuus_paivarahasta(Variable):
 
     def formula(vakuutettu, period):
         osat = vakuutettu.members("paivarahan_osuus", period).astype(np.float64)
-        palkkatyo = vakuutettu.members.has_role(Vakuutettu.PALKKATYO)
+        palkkatyo = vakuutettu.members("on_palkkatyo", period)
         summa = ryhman_summa(vakuutettu, np.where(palkkatyo, osat, 0.0))
         return np.minimum(senteiksi(summa), euroina(vakuutettu("tartuntatautipaivaraha_paivalta", period)))
 
