@@ -93,7 +93,35 @@ class Esteet:
 
 
 def lue(vakuutettu, period) -> Esteet:
-    """The checked ranges of every insured with any, the working-pensioner exception applied."""
+    """The checked ranges of every insured with any, the working-pensioner exception applied.
+
+    The inputs are ETERNITY: read once per simulation and population, then reused.
+    """
+    return _muistista(vakuutettu, "esteet", lambda: _lue(vakuutettu, period))
+
+
+def _muistista(vakuutettu, avain, laske):
+    """A value cached on the simulation for this population (checked by identity)."""
+    valimuisti = vakuutettu.simulation.__dict__.setdefault("_tartunta_jaksot", {})
+    osuma = valimuisti.get((id(vakuutettu), avain))
+    if osuma is None or osuma[0] is not vakuutettu:
+        osuma = valimuisti[(id(vakuutettu), avain)] = (vakuutettu, laske())
+    return osuma[1]
+
+
+def kuukauden_erittely(vakuutettu, period):
+    """The month's (per-slot blocked, annual-leave, restriction) arkipäivät of the paid window,
+    computed once per month for every variable that states them."""
+    from openfisca_tartunta.paatos import maksettava_ikkuna
+
+    def laske():
+        alku, loppu = maksettava_ikkuna(vakuutettu, period)
+        return erittely(alku, loppu, lue(vakuutettu, period))
+
+    return _muistista(vakuutettu, ("erittely", str(period)), laske)
+
+
+def _lue(vakuutettu, period) -> Esteet:
     rivit = np.flatnonzero(vakuutettu("ajanjaksoja_annettu", period))  # checks the ranges first
 
     def pari(nimi):

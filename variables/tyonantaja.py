@@ -242,10 +242,11 @@ class tyonantajan_tunnus_kelpaa(Variable):
 
     def formula(ansiotyo, period):
         tunnukset = np.asarray(ansiotyo("tyonantajan_tunnus", period), dtype=object)
-        koodit, erilliset = pd.factorize(tunnukset, use_na_sentinel=False)
-        annettu = np.array([isinstance(t, str) and bool(t.strip()) for t in erilliset], dtype=bool)[koodit]
-        vaadi_tyonantajan_tunnus(tunnukset, annettu)
-        return annettu
+        koodit, erilliset = pd.factorize(tunnukset, use_na_sentinel=False)  # a few distinct ids
+        erilliset = np.asarray(erilliset, dtype=object)
+        annettu = np.array([isinstance(t, str) and bool(t.strip()) for t in erilliset], dtype=bool)
+        vaadi_tyonantajan_tunnus(erilliset, annettu)  # each distinct given id checked once
+        return annettu[koodit]
 
 
 class tyonantajan_tunnus_puuttuu(Variable):
