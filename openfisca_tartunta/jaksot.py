@@ -44,6 +44,29 @@ def estavat_etuudet() -> list[str]:
     return [f"estava_etuus_{i}" for i in range(1, ESTAVIA_ETUUKSIA + 1)]
 
 
+def yhdisteen_palat(ryhma, alku, loppu):
+    """Each interval's part not already covered by an earlier-starting interval of its group.
+
+    The parts are disjoint and their union per group is the union of the group's
+    intervals.  Sorted by (group, start); the exclusive running maximum of the
+    ends within a group comes from one `maximum.accumulate` over keys with the
+    group in the high bits.  Days are counted from the epoch (every window day is
+    after 2017).
+    """
+    a = alku.astype(np.int64)
+    b = loppu.astype(np.int64)
+    r = ryhma.astype(np.int64)
+    jarjestys = np.argsort((r << 23) + a, kind="stable")  # a < 2**22 days (year 9999)
+    a_j, b_j, r_j = a[jarjestys], b[jarjestys], r[jarjestys]
+    pohja = r_j << 32
+    kertyma = np.maximum.accumulate(pohja + b_j)
+    edellinen = np.concatenate(([-1], kertyma[:-1]))
+    edellinen_loppu = np.where(edellinen >= pohja, edellinen - pohja, 0)
+    uusi_alku = np.empty_like(a)
+    uusi_alku[jarjestys] = np.maximum(a_j, edellinen_loppu + 1)
+    return uusi_alku.astype("datetime64[D]"), b.astype("datetime64[D]")
+
+
 def kalenteripaivat(alku, loppu) -> np.ndarray:
     """Calendar days from `alku` to `loppu`, both inclusive; 0 if `loppu < alku`."""
     return np.maximum((kalenteri.paivina(loppu) - kalenteri.paivina(alku)).astype(np.int64) + 1, 0).astype(np.int32)

@@ -303,33 +303,10 @@ class palkallisen_vapaan_maksupaivat(Variable):
         if useita.size:
             alkaa, paattyy = _vapaa(tyot, period, useita)
             ikkuna_alku, ikkuna_loppu = _ikkuna(tyot, period, useita)
-            alku, loppu = _yhdisteen_palat(ryhma[useita], np.maximum(alkaa, ikkuna_alku), np.minimum(paattyy, ikkuna_loppu))
+            alku, loppu = jaksot.yhdisteen_palat(ryhma[useita], np.maximum(alkaa, ikkuna_alku), np.minimum(paattyy, ikkuna_loppu))
             paivat = jaksot.maksetut_paivat(alku, loppu, _jasenten_esteet(vakuutettu, period, useita))
             yhdiste += np.bincount(ryhma[useita], weights=paivat, minlength=vakuutettu.count)
         return np.minimum(np.rint(yhdiste).astype(np.int32), vakuutettu("tartuntatautipaivarahan_maksupaivat", period))
-
-
-def _yhdisteen_palat(ryhma, alku, loppu):
-    """Each interval's part not already covered by an earlier-starting interval of its group.
-
-    The parts are disjoint and their union per group is the union of the group's
-    intervals.  Sorted by (group, start); the exclusive running maximum of the
-    ends within a group comes from one `maximum.accumulate` over keys with the
-    group in the high bits.  Days are counted from the epoch (every window day is
-    after 2017).
-    """
-    a = alku.astype(np.int64)
-    b = loppu.astype(np.int64)
-    r = ryhma.astype(np.int64)
-    jarjestys = np.argsort((r << 23) + a, kind="stable")  # a < 2**22 days (year 9999)
-    a_j, b_j, r_j = a[jarjestys], b[jarjestys], r[jarjestys]
-    pohja = r_j << 32
-    kertyma = np.maximum.accumulate(pohja + b_j)
-    edellinen = np.concatenate(([-1], kertyma[:-1]))
-    edellinen_loppu = np.where(edellinen >= pohja, edellinen - pohja, 0)
-    uusi_alku = np.empty_like(a)
-    uusi_alku[jarjestys] = np.maximum(a_j, edellinen_loppu + 1)
-    return uusi_alku.astype("datetime64[D]"), b.astype("datetime64[D]")
 
 
 class tyonantajien_maksama_palkka(Variable):
