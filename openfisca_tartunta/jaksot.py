@@ -27,6 +27,9 @@ from openfisca_tartunta import kalenteri
 from openfisca_tartunta.luettelot import KUUN_ALUSTA_ALKAVAT, TYOSSAKAYVAN_ELAKKEET, EstavaEtuus
 from openfisca_tartunta.tarkistukset import vaadi
 
+#: Only a part-time pension that started before this day blocks the allowance (1.4.7, SVL 8:6 § 1 mom. 5 k.).
+OSA_AIKAELAKE_ENNEN = np.datetime64("2017-01-01", "D")
+
 VUOSILOMIA = 3
 MAKSUESTEITA = 2
 ESTAVIA_ETUUKSIA = 3
@@ -278,7 +281,7 @@ def tarkista(vakuutettu, period) -> np.ndarray:
                   f"{nimi}_alkaa", alku,
                   "an old-age pension (or an MP's adaptation pension) starts on the first day of a month; "
                   "the allowance runs to the end of the previous month (1.4.5)")
-            vaadi(~alku_annettu | (alku < np.datetime64("2017-01-01")) | (etuus != EstavaEtuus.osa_aikaelake.index),
+            vaadi(~alku_annettu | (alku < OSA_AIKAELAKE_ENNEN) | (etuus != EstavaEtuus.osa_aikaelake.index),
                   f"{nimi}_alkaa", alku,
                   "only a part-time pension started before 2017-01-01 blocks the allowance (1.4.7)")
         else:

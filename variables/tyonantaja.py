@@ -26,8 +26,6 @@ from openfisca_core.holders import set_input_dispatch_by_period
 from openfisca_core.periods import ETERNITY, MONTH
 from openfisca_core.variables import Variable
 
-import pandas as pd
-
 from openfisca_tartunta import jaksot, kalenteri
 from openfisca_tartunta.entities import Ansiotyo, Vakuutettu
 from openfisca_tartunta.paatos import maksettava_ikkuna, paatoksen_paivat
@@ -35,7 +33,6 @@ from openfisca_tartunta.parametrit import ryhman_summa
 from openfisca_tartunta.raha import euroina, jaa_suurimmin_jaannoksin, senteiksi, sentteina
 from openfisca_tartunta.syotteet import vaadi_kuukauden_arvo
 from openfisca_tartunta.tarkistukset import ei_negatiivinen, vaadi
-from openfisca_tartunta.tunnukset import vaadi_tyonantajan_tunnus
 
 
 _VIITE_TYONANTAJA = ["Kelan etuusohje 1.3.2, 1.3.2.1, 1.3.2.3, 1.9.2.2", "SVL 1224/2004 7 luku 4 §"]
@@ -83,20 +80,6 @@ class palkallinen_vapaa_paattyy(Variable):
         "Last day of the reported paid leave, inclusive. The default 1970-01-01 means not given. "
         "When both dates are given, an end before the start is an input error; when only one is "
         "given, the other one is missing and that is an input error too."
-    )
-
-
-class tyonantajan_tunnus(Variable):
-    value_type = str
-    default_value = ""
-    entity = Ansiotyo
-    definition_period = ETERNITY
-    label = "Työnantajan Y-tunnus tai Kelan tekninen tunnus"
-    reference = ["Kelan etuusohje 1.3.2.8"]
-    documentation = (
-        "Y-tunnus (NNNNNNN-C, check digit validated), or for a foreign employer without one Kela's "
-        "technical id: 9 digits starting with 999. Not needed for the amounts or the split; a given id "
-        "that is malformed is an input error, a paid row without one is flagged (`tyonantajan_tunnus_puuttuu`)."
     )
 
 
@@ -227,43 +210,6 @@ class tyonantajan_palkka_jakoperusteena(Variable):
         maksetut = ansiotyo("palkallisen_vapaan_maksetut_paivat", period)
         osuus = np.where(ansiotyo("palkka_koko_vapaalta", period), maksetut / np.maximum(vapaa, 1), 1.0)
         return np.where(maksetut > 0, senteiksi(palkka * osuus), 0.0)
-
-
-class tyonantajan_tunnus_kelpaa(Variable):
-    value_type = bool
-    entity = Ansiotyo
-    definition_period = ETERNITY
-    label = "Työnantajan tunnus on annettu ja kelvollinen"
-    reference = ["Kelan etuusohje 1.3.2.8"]
-    documentation = (
-        "True for a valid Y-tunnus or Kela's 999-id; false for an empty one. A given id that is "
-        "malformed is an input error (checked once per simulation)."
-    )
-
-    def formula(ansiotyo, period):
-        tunnukset = np.asarray(ansiotyo("tyonantajan_tunnus", period), dtype=object)
-        koodit, erilliset = pd.factorize(tunnukset, use_na_sentinel=False)  # a few distinct ids
-        erilliset = np.asarray(erilliset, dtype=object)
-        annettu = np.array([isinstance(t, str) and bool(t.strip()) for t in erilliset], dtype=bool)
-        vaadi_tyonantajan_tunnus(erilliset, annettu)  # each distinct given id checked once
-        return annettu[koodit]
-
-
-class tyonantajan_tunnus_puuttuu(Variable):
-    value_type = bool
-    entity = Ansiotyo
-    definition_period = MONTH
-    label = "Työnantajalle maksettavalta riviltä puuttuu työnantajan tunnus"
-    reference = ["Kelan etuusohje 1.3.2.8"]
-    documentation = (
-        "The row is paid a share of the allowance but has no `tyonantajan_tunnus`: amounts and the split "
-        "are computed all the same; the decision shows a note to the handler that the payment to the "
-        "employer needs its Y-tunnus or Kela's 999-id (1.3.2.8)."
-    )
-
-    def formula(ansiotyo, period):
-        saa = ansiotyo("tartuntatautipaivaraha_tyonantajalle", period) > 0
-        return saa & ~ansiotyo("tyonantajan_tunnus_kelpaa", period)
 
 
 # --- per insured ----------------------------------------------------------------
