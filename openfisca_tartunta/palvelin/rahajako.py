@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from openfisca_tartunta import kalenteri
+from openfisca_tartunta.raha import jaa_suurimmin_jaannoksin
 
 
 def arkipaivia(alku, loppu) -> int:
@@ -28,16 +29,12 @@ def euroina(senttia: int) -> float:
 
 
 def jaa(senttia: int, painot: list[int]) -> list[int]:
-    """Split whole cents in proportion to `painot` (largest remainder; ties to the earlier)."""
-    summa = sum(painot)
-    if summa <= 0:
+    """Split whole cents in proportion to `painot` (largest remainder; ties to the earlier):
+    the model's one split, `raha.jaa_suurimmin_jaannoksin`, for one group."""
+    if sum(painot) <= 0:
         return [0] * len(painot)
-    pohjat = [senttia * p // summa for p in painot]
-    jaannokset = [senttia * p % summa for p in painot]
-    jaljella = senttia - sum(pohjat)
-    for i in sorted(range(len(painot)), key=lambda i: (-jaannokset[i], i))[:jaljella]:
-        pohjat[i] += 1
-    return pohjat
+    osuudet = jaa_suurimmin_jaannoksin(np.zeros(len(painot), dtype=np.int64), np.asarray(painot, dtype=np.int64), np.array([senttia]))
+    return [int(x) for x in osuudet]
 
 
 def maksukaudet_rahoineen(kaudet, kk_tiedot: list[dict], vapaat: dict) -> list[dict]:
