@@ -89,9 +89,11 @@ class kuukausiansion_peruste(Variable):
     def formula(ansiotyo, period):
         palkkatyo = ansiotyo("on_palkkatyo", period)
         selvitetty = ansiotyo("ansionmenetys_selvitetty", period)
-        paatos = ansiotyo.vakuutettu("paatoksen_arkipaivat", period) > 0
-        vaadi_kuukauden_arvo(ansiotyo, "ansionmenetys", period, palkkatyo & paatos & selvitetty)
-        vaadi_kuukauden_arvo(ansiotyo, "edeltava_palkka", period, palkkatyo & paatos & ~selvitetty)
+        def paatos():
+            return palkkatyo & (ansiotyo.vakuutettu("paatoksen_arkipaivat", period) > 0)
+
+        vaadi_kuukauden_arvo(ansiotyo, "ansionmenetys", period, lambda: paatos() & selvitetty)
+        vaadi_kuukauden_arvo(ansiotyo, "edeltava_palkka", period, lambda: paatos() & ~selvitetty)
         arvio = euroina(ansiotyo("ansionmenetys", period))
         edeltava = euroina(ansiotyo("edeltava_palkka", period))
         ei_negatiivinen(arvio, "ansionmenetys", "1.6")

@@ -204,7 +204,7 @@ class tyonantajan_palkka_jakoperusteena(Variable):
 
     def formula(ansiotyo, period):
         vapaa = ansiotyo("palkallisen_vapaan_arkipaivat", period)
-        vaadi_kuukauden_arvo(ansiotyo, "tyonantajan_maksama_palkka", period, vapaa > 0)
+        vaadi_kuukauden_arvo(ansiotyo, "tyonantajan_maksama_palkka", period, lambda: vapaa > 0)
         palkka = euroina(ansiotyo("tyonantajan_maksama_palkka", period))
         ei_negatiivinen(palkka, "tyonantajan_maksama_palkka", "1.3.2.3")
         maksetut = ansiotyo("palkallisen_vapaan_maksetut_paivat", period)
