@@ -51,10 +51,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -62,7 +59,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from openfisca_tartunta.populaatio import arvonta
+from openfisca_tartunta.populaatio import arvonta, kansiot
 from openfisca_tartunta.populaatio.arvonta import PERUSTEET, PIDATYSPERUSTEET, ROOLIT, VAKUUTUKSET
 from openfisca_tartunta.populaatio.tyonantajat import tyonantajat
 
@@ -70,6 +67,8 @@ from openfisca_tartunta.populaatio.tyonantajat import tyonantajat
 OSAN_KOKO = 250_000
 #: Rows per Parquet row group (the Dask run partitions along these).
 RIVIRYHMA = 125_000
+#: The files of `kohde` (a folder holding only these may be replaced).
+TIEDOSTOT = ("vakuutetut.parquet", "ansiotyot.parquet")
 
 
 # --- Arrow tables ----------------------------------------------------------------------
@@ -158,14 +157,12 @@ def kirjoita(
     edistyminen: bool = False,
     kuukausia: int = 1,
 ) -> dict:
-    """Write `vakuutetut.parquet` and `ansiotyot.parquet` into `kohde` (atomically: temp files, then rename)."""
+    """Write `vakuutetut.parquet` and `ansiotyot.parquet` into `kohde` (a fresh folder swapped in: `kansiot`)."""
     _kerroin_oikein(koko, edustaa)
     kuukaudet = _kuukaudet(kuukausi, kuukausia)
     kohde = Path(kohde)
-    kohde.parent.mkdir(parents=True, exist_ok=True)
-    valiaikainen = Path(tempfile.mkdtemp(prefix=".tartunta-populaatio-", dir=kohde.parent))
     rivit = {"vakuutetut": 0, "ansiotyot": 0}
-    try:
+    with kansiot.uusi_kansio(kohde, "populaatio", TIEDOSTOT, "--kohde") as valiaikainen:
         kirjoittajat: dict[str, pq.ParquetWriter] = {}
         osia = -(-koko // OSAN_KOKO)
         from tqdm import tqdm
@@ -183,11 +180,6 @@ def kirjoita(
                 rivit[nimi] += taulu.num_rows
         for kirjoittaja in kirjoittajat.values():
             kirjoittaja.close()
-        kohde.mkdir(parents=True, exist_ok=True)
-        for nimi in ("vakuutetut", "ansiotyot"):
-            os.replace(valiaikainen / f"{nimi}.parquet", kohde / f"{nimi}.parquet")
-    finally:
-        shutil.rmtree(valiaikainen, ignore_errors=True)
     return {"kohde": str(kohde), "kuukaudet": kuukaudet, "siemen": siemen, **rivit}
 
 
