@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 import numpy as np
@@ -190,6 +191,13 @@ def test_komento_kirjoittaa_kaiken(tmp_path, tiedostot, ajo, capsys):
         data = (kohde / "kuvat" / nimi).read_bytes()
         assert data[:4] == b"\x89PNG" and int.from_bytes(data[16:20], "big") >= 1600, nimi
     yhteenveto = json.loads((kohde / "yhteenveto.json").read_text(encoding="utf-8"))
+    # provenance: the files' checksums (only the command has files), the reform's values, the version
+    tiedostot = yhteenveto["lahtotiedot"].pop("tiedostot")
+    for nimi, polku in (("vakuutetut", vak), ("ansiotyot", tyo)):
+        assert tiedostot[nimi]["sha256"] == hashlib.sha256(polku.read_bytes()).hexdigest()
+    assert yhteenveto["lahtotiedot"]["reformit"] == [
+        {"reformi": "korvausaste", "parametrit": {"paivaraha.korvausaste": {"2017-01-01": 0.7}}}
+    ]
     assert yhteenveto == json.loads(json.dumps(ajo.yhteenveto))
     henkilot = pd.read_parquet(kohde / "vakuutetut_tulokset.parquet")
     w = henkilot["paino"].to_numpy()
