@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve test install benchmark benchmark-http benchmark-simulointi clean
+.PHONY: serve test install benchmark benchmark-http benchmark-simulointi benchmark-simulointi-10m readme-populaatio clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ benchmark-http: $(STAMP)      # the web service on loopback, 2 workers
 
 benchmark-simulointi: $(STAMP) # the population command, 1 000 000 insured, baseline + reform, and Dask
 	$(BIN)/python benchmarks/simulointi.py --koko 1000000
+
+readme-populaatio: $(STAMP)  # regenerate the README's population example from a run
+	$(BIN)/python -m openfisca_tartunta.populaatio.esimerkki --kirjoita
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache
