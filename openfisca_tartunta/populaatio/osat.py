@@ -184,8 +184,11 @@ def yhdista(osat: list[tuple[pd.DataFrame, pd.DataFrame]], kuukaudet: Sequence[s
     """Concatenate partition results in (month, row) order: the same for any partitioning."""
     tulokset = []
     for i, rivi in ((0, "vakuutettu"), (1, "ansiotyo")):
-        df = pd.concat([o[i] for o in osat], ignore_index=True) if osat else pd.DataFrame()
-        if len(df):
+        if len(osat) == 1:
+            df = osat[0][i]  # one partition is in order already (no copy)
+        else:
+            df = pd.concat([o[i] for o in osat], ignore_index=True) if osat else pd.DataFrame()
+        if len(df) and len(osat) > 1:
             kuukausi = df["kuukausi"].cat.codes.to_numpy()
             jarjestys = np.lexsort((df[rivi].to_numpy(), kuukausi))
             if np.any(jarjestys != np.arange(len(df))):

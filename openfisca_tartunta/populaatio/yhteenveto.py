@@ -169,10 +169,14 @@ def laske(
         "mittarit": _vertailu(summat, skenaariot),
         "kuukausittain": {},
     }
-    for kk, valinta in zip(kuukaudet, _kuukausiosat(tulokset, kuukaudet)):
-        osa = tulokset[valinta]
-        kk_summat = {s: _summat(osa, paino[valinta], s) for s in skenaariot}
-        yhteenveto["kuukausittain"][kk] = _vertailu(kk_summat, skenaariot)
+    if len(kuukaudet) == 1:  # the period is the month (no copy of the rows)
+        kk_summat = {s: {m: v for m, v in summat[s].items() if m not in ("saajat", "saajat_otoksessa")} for s in skenaariot}
+        yhteenveto["kuukausittain"][kuukaudet[0]] = _vertailu(kk_summat, skenaariot)
+    else:
+        for kk, valinta in zip(kuukaudet, _kuukausiosat(tulokset, kuukaudet)):
+            osa = tulokset[valinta]
+            kk_summat = {s: _summat(osa, paino[valinta], s) for s in skenaariot}
+            yhteenveto["kuukausittain"][kk] = _vertailu(kk_summat, skenaariot)
 
     tulo = h.summa(TULO) / h.kuukausia
     desiili = desiilit(tulo, h.paino)
