@@ -180,10 +180,10 @@ def laske(
 
     tulo = h.summa(TULO) / h.kuukausia
     desiili = desiilit(tulo, h.paino)
-    kehys = pd.DataFrame({"desiili": desiili, "paino": h.paino, "tulo": tulo})
+    kehys = Desiilisummat(desiili, tulo, h.paino)
     henkilo = {(m, s): h.summa(sarake(SUMMAT[m], s)) for m in RAHAMITTARIT for s in skenaariot if sarake(SUMMAT[m], s) in tulokset}
     for s in skenaariot:
-        kehys[f"saajat_{s}"] = h.paino * saa[s]
+        kehys[f"saajat_{s}"] = np.where(saa[s], h.paino, 0.0)
     for (m, s), arvo in henkilo.items():
         kehys[f"{m}_{s}"] = h.paino * arvo
     if "reformi" in skenaariot:
@@ -213,8 +213,8 @@ def laske(
                 "kasvaa_otoksessa": int(kasvaa.sum()), "pienenee_otoksessa": int(pienenee.sum()),
             }
             if m == paamittari:
-                kehys["voittajat"], kehys["haviajat"] = h.paino * kasvaa, h.paino * pienenee
-                kehys["voittajat_otoksessa"], kehys["haviajat_otoksessa"] = kasvaa.astype(np.int64), pienenee.astype(np.int64)
+                kehys["voittajat"], kehys["haviajat"] = np.where(kasvaa, h.paino, 0.0), np.where(pienenee, h.paino, 0.0)
+                kehys["voittajat_otoksessa"], kehys["haviajat_otoksessa"] = kasvaa, pienenee
                 for nimi, lkm in (("voittajat", kasvaa), ("haviajat", pienenee)):
                     yhteenveto[nimi] = _pyorista(h.paino[lkm].sum())
                     yhteenveto[f"{nimi}_otoksessa"] = int(lkm.sum())
@@ -223,11 +223,26 @@ def laske(
     return yhteenveto, taulu
 
 
-def _desiilitaulu(kehys: pd.DataFrame, paamittari: str, kuukausia: int) -> pd.DataFrame:
-    ryhmat = kehys.groupby("desiili", sort=True)
-    taulu = ryhmat.agg(tulo_alaraja=("tulo", "min"), tulo_ylaraja=("tulo", "max"), vakuutettuja=("paino", "sum"))
-    summat = ryhmat[[c for c in kehys.columns if c not in ("desiili", "paino", "tulo")]].sum()
-    taulu = taulu.join(summat).reindex(range(1, 11), fill_value=0).reset_index()
+class Desiilisummat:
+    """Sums by decile, one column at a time (no person-level table is built)."""
+
+    def __init__(self, desiili: np.ndarray, tulo: np.ndarray, paino: np.ndarray):
+        self.koodi = desiili.astype(np.intp) - 1
+        jarjestys = np.lexsort((tulo, self.koodi))
+        rajat = np.searchsorted(self.koodi[jarjestys], np.arange(11))
+        tyhja = rajat[:-1] == rajat[1:]
+        ala = np.where(tyhja, 0.0, tulo[jarjestys][np.minimum(rajat[:-1], max(tulo.size - 1, 0))] if tulo.size else 0.0)
+        yla = np.where(tyhja, 0.0, tulo[jarjestys][np.maximum(rajat[1:] - 1, 0)] if tulo.size else 0.0)
+        self.sarakkeet: dict[str, np.ndarray] = {"tulo_alaraja": ala, "tulo_ylaraja": yla}
+        self["vakuutettuja"] = paino
+
+    def __setitem__(self, nimi: str, arvot: np.ndarray) -> None:
+        summa = np.bincount(self.koodi, weights=np.asarray(arvot, dtype=np.float64), minlength=10)
+        self.sarakkeet[nimi] = summa.astype(np.int64) if nimi.endswith("_otoksessa") else summa
+
+
+def _desiilitaulu(kehys: Desiilisummat, paamittari: str, kuukausia: int) -> pd.DataFrame:
+    taulu = pd.DataFrame({"desiili": np.arange(1, 11), **kehys.sarakkeet})
     if "voittajat" in taulu:
         maara = taulu["vakuutettuja"].where(taulu["vakuutettuja"] > 0, 1.0)
         taulu["muutos_henkiloa_kohden"] = taulu[f"{paamittari}_muutos"] / maara
