@@ -6,7 +6,8 @@ so the next partition faults the same pages in again; measured at 3 000 000
 insured this page-fault work was a third of the run.  `suurille_taulukoille`
 sets the same as `MALLOC_MMAP_THRESHOLD_=1073741824 MALLOC_TRIM_THRESHOLD_=2147483647`
 would, from inside the command (glibc reads those variables only at start-up).
-A variable the user set wins; elsewhere than glibc nothing happens.
+A variable the user set wins, `TARTUNTA_MALLOC=oletus` keeps glibc's defaults (to
+measure the difference); elsewhere than glibc nothing happens.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ ASETUKSET = {"MALLOC_MMAP_THRESHOLD_": (M_MMAP_THRESHOLD, 1 << 30), "MALLOC_TRIM
 
 def suurille_taulukoille() -> dict[str, int]:
     """Apply the settings (unless set in the environment); returns those applied."""
+    if os.environ.get("TARTUNTA_MALLOC") == "oletus":
+        return {}
     try:
         mallopt = ctypes.CDLL(None).mallopt
     except (OSError, AttributeError):  # pragma: no cover - not glibc
