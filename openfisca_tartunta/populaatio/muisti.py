@@ -16,7 +16,7 @@ import ctypes
 import os
 
 M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
-ASETUKSET = {"MALLOC_MMAP_THRESHOLD_": (M_MMAP_THRESHOLD, 1 << 30), "MALLOC_TRIM_THRESHOLD_": (M_TRIM_THRESHOLD, 2**31 - 1)}
+ASETUKSET = {"MALLOC_TRIM_THRESHOLD_": (M_TRIM_THRESHOLD, 2**31 - 1)}
 
 
 def suurille_taulukoille() -> dict[str, int]:
