@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from openfisca_tartunta.populaatio import lahtotiedot, muisti, osat, taulut, yhteenveto as yht
+from openfisca_tartunta.populaatio import lahtotiedot, osat, taulut, yhteenveto as yht
 from openfisca_tartunta.populaatio.edistyminen import Edistyminen
 from openfisca_tartunta.populaatio.osat import OSAN_KOKO, TULOKSET, TYON_TULOKSET, jarjestelmat, reformin_nimi
 from openfisca_tartunta.populaatio.tallennus import TIEDOSTOT, kirjoita
@@ -165,7 +165,6 @@ def aja(args: argparse.Namespace) -> tuple[Tulokset, dict[str, Path]]:
     if not aikaraja > 0:
         raise Taulukkovirhe(f"--tyoprosessien-aikaraja must be positive seconds, got {aikaraja}")
     tarkista_kohde(args.tulokset)
-    muisti.suurille_taulukoille()
     seuranta = Edistyminen(not args.hiljaa)
     with seuranta.vaihe("checking the reform and the tables' columns"):
         kuukaudet = _tarkista_kuukaudet(args.kuukausi)
