@@ -190,7 +190,7 @@ def lisaa_argumentit(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--koko", type=int, required=True, help="number of insured persons (10 … 10 000 000 and more)")
     parser.add_argument("--siemen", type=int, default=0, help="random seed (default 0)")
     parser.add_argument("--kuukausi", required=True, help="the month the decisions are in force, YYYY-MM")
-    parser.add_argument("--kohde", required=True, help="folder for vakuutetut.parquet and ansiotyot.parquet")
+    parser.add_argument("--kohde", required=True, help="folder for vakuutetut.parquet and ansiotyot.parquet (new, or from a previous run: replaced whole)")
     parser.add_argument(
         "--kuukausia",
         type=int,
