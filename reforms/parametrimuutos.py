@@ -13,7 +13,8 @@ A value applies from its date until the parameter's next date in the file
 (values the baseline had after that date are replaced).  A value may also be
 written ``{"value": 250}``.  `null` removes the parameter from that date on.
 Parameters that another reform adds (e.g. `paivaraha.odotusaika`) can be
-changed when that reform is applied first.
+changed when that reform is applied first.  Each value is checked against the
+parameter's `unit` and the sign of its baseline values (`tarkista_arvo`).
 """
 
 from __future__ import annotations
@@ -88,6 +89,30 @@ def _parametri(parametrit, polku: str):
     return solmu
 
 
+#: units whose values are whole numbers
+KOKONAISLUKUYKSIKOT = {"day", "month", "year"}
+
+
+def tarkista_arvo(polku: str, parametri, paiva: str, arvo: float | None) -> None:
+    """A value must be finite, whole for day/month/year, and of the baseline's sign (> 0 if every
+    baseline value is > 0, e.g. a divisor; ≥ 0 if every one is ≥ 0, e.g. euros or shares)."""
+    if arvo is None:
+        return
+    yksikko = (getattr(parametri, "metadata", None) or {}).get("unit")
+    perus = [a.value for a in parametri.values_list if isinstance(a.value, (int, float)) and not isinstance(a.value, bool)]
+    ongelma = None
+    if arvo != arvo or arvo in (float("inf"), float("-inf")):
+        ongelma = "a finite number"
+    elif yksikko in KOKONAISLUKUYKSIKOT and arvo != int(arvo):
+        ongelma = f"a whole number of {yksikko}s"
+    elif perus and min(perus) > 0 and arvo <= 0:
+        ongelma = f"positive (unit {yksikko or 'none'}; every baseline value is > 0)"
+    elif perus and min(perus) >= 0 and arvo < 0:
+        ongelma = f"at least 0 (unit {yksikko or 'none'}; every baseline value is ≥ 0)"
+    if ongelma:
+        raise Reformivirhe(f"parameter {polku} {paiva}: value {arvo:g} must be {ongelma}")
+
+
 class Parametrimuutos(Reform):
     """Sets the parameter values in `muutokset` ({parameter: {date: value}})."""
 
@@ -101,6 +126,8 @@ class Parametrimuutos(Reform):
         def muuta(parametrit):
             for polku, arvot in muutokset.items():
                 parametri = _parametri(parametrit, polku)
+                for paiva in sorted(arvot):
+                    tarkista_arvo(polku, parametri, paiva, arvot[paiva])
                 for paiva in sorted(arvot):
                     parametri.update(start=instant(paiva), value=arvot[paiva])
             return parametrit

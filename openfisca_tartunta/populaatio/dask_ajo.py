@@ -11,7 +11,9 @@ results are identical.
 
 A local cluster (`LocalCluster`, worker processes, one thread each) is started
 unless a scheduler address is given; then the workers must see the same
-Parquet paths (a shared file system) and have this package installed.
+Parquet paths (a shared file system) and have this package installed.  When
+no worker has been connected for `aikaraja` seconds (all of them gone, or none
+ever came) the run stops with an error instead of waiting forever.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from openfisca_tartunta.populaatio.edistyminen import Edistyminen
+from openfisca_tartunta.populaatio.osat import laske_osa, tarkista_rivinumerot
 from openfisca_tartunta.populaatio.taulut import Taulukkovirhe, arrow_pandasiksi
 from openfisca_tartunta.tarkistukset import Syottovirhe
 
@@ -67,8 +71,6 @@ def lue_ansiotyot(polku, alku: int, loppu: int) -> tuple[pd.DataFrame, np.ndarra
 
 def laske_tiedostoista(vak_polku, tyo_polku, alku: int, loppu: int, kuukaudet: Sequence[str], reformit: Sequence[str]):
     """One Dask task: read a partition and compute it (runs on a worker)."""
-    from openfisca_tartunta.populaatio.simulointi import laske_osa
-
     vakuutetut = lue_vakuutetut(vak_polku, alku, loppu)
     ansiotyot, rivit = lue_ansiotyot(tyo_polku, alku, loppu)
     try:
@@ -82,8 +84,6 @@ def laske_tiedostoista(vak_polku, tyo_polku, alku: int, loppu: int, kuukaudet: S
 def _tarkista_rivinumerot(tyo_polku, n: int) -> None:
     """Check `ansiotyot.vakuutettu` against the insured rows from the row-group statistics
     (reading the column only when a row group has none)."""
-    from openfisca_tartunta.populaatio.simulointi import tarkista_rivinumerot
-
     tiedosto = pq.ParquetFile(tyo_polku)
     sarake = tiedosto.schema_arrow.get_field_index("vakuutettu")
     pienimmat, suurimmat = [], []
@@ -118,6 +118,42 @@ def osiot_tiedostosta(polku, osan_koko: int) -> list[tuple[int, int]]:
     return tulos or [(0, 0)]
 
 
+def _odota(asiakas, tehtavat: dict, aikaraja: float, palkki, koot: list[int], kuvaus: str) -> list:
+    """Results of the tasks in submission order; fails when no worker is connected for `aikaraja` s."""
+    import time
+
+    from dask.distributed import wait
+
+    tulokset: list = [None] * len(tehtavat)
+    kesken = set(tehtavat)
+    ilman_tyoprosesseja = None
+    while kesken:
+        try:
+            valmiit, kesken = wait(list(kesken), timeout=min(1.0, aikaraja), return_when="FIRST_COMPLETED")
+        except TimeoutError:  # nothing finished in this poll
+            valmiit = set()
+        for tehtava in valmiit:
+            i = tehtavat[tehtava]
+            try:
+                tulokset[i] = tehtava.result()
+            except Taulukkovirhe:
+                raise
+            except Exception as virhe:  # a worker crashed or was lost with the task (KilledWorker, …)
+                raise Taulukkovirhe(f"Dask ({kuvaus}): partition {i} failed: {type(virhe).__name__}: {virhe}") from None
+            palkki.update(koot[i])
+        if kesken and not valmiit:
+            if asiakas.scheduler_info().get("workers"):
+                ilman_tyoprosesseja = None
+            elif ilman_tyoprosesseja is None:
+                ilman_tyoprosesseja = time.monotonic()
+            elif time.monotonic() - ilman_tyoprosesseja >= aikaraja:
+                raise Taulukkovirhe(
+                    f"Dask ({kuvaus}): no worker connected for {aikaraja:g} s with {len(kesken)} of "
+                    f"{len(tehtavat)} partitions left; start workers, or run without --dask"
+                )
+    return tulokset
+
+
 def simuloi_daskilla(
     vak_polku,
     tyo_polku,
@@ -126,29 +162,36 @@ def simuloi_daskilla(
     scheduler: str | None = None,
     tyoprosesseja: int = 2,
     osan_koko: int | None = None,
-    edistyminen: bool = False,
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Per-person results of the whole population, computed on Dask (see the module docstring)."""
-    from dask.distributed import Client, LocalCluster, as_completed
-    from tqdm import tqdm
+    edistyminen: bool | Edistyminen = False,
+    aikaraja: float = 60.0,
+) -> list[tuple[pd.DataFrame, pd.DataFrame]]:
+    """Per-partition results of the whole population, computed on Dask (see the module docstring).
 
-    from openfisca_tartunta.populaatio.simulointi import _yhdista
+    `osat.yhdista` puts them together.
+    """
+    from dask.distributed import Client, LocalCluster
 
+    seuranta = edistyminen if isinstance(edistyminen, Edistyminen) else Edistyminen(bool(edistyminen))
     vak_polku, tyo_polku = str(Path(vak_polku).resolve()), str(Path(tyo_polku).resolve())
     n = pq.ParquetFile(vak_polku).metadata.num_rows
     _tarkista_rivinumerot(tyo_polku, n)
     if osan_koko is None:  # a few tasks per worker, but not huge ones
         osan_koko = max(1000, min(1_000_000, -(-n // (2 * max(1, tyoprosesseja)))))
     osat = osiot_tiedostosta(vak_polku, osan_koko)
+    kuvaus = f"scheduler {scheduler}" if scheduler else f"local cluster of {tyoprosesseja}"
     klusteri = None
     try:
-        if scheduler:
-            asiakas = Client(scheduler)
-        else:
-            klusteri = LocalCluster(
-                n_workers=tyoprosesseja, threads_per_worker=1, processes=True, dashboard_address=None
-            )
-            asiakas = Client(klusteri)
+        with seuranta.vaihe(f"connecting to Dask ({kuvaus})"):
+            if scheduler:
+                try:
+                    asiakas = Client(scheduler, timeout=aikaraja)
+                except (OSError, TimeoutError) as virhe:
+                    raise Taulukkovirhe(f"Dask: cannot connect to scheduler {scheduler}: {virhe}") from None
+            else:
+                klusteri = LocalCluster(
+                    n_workers=tyoprosesseja, threads_per_worker=1, processes=True, dashboard_address=None
+                )
+                asiakas = Client(klusteri)
         try:
             tehtavat = {
                 asiakas.submit(
@@ -156,14 +199,11 @@ def simuloi_daskilla(
                 ): i
                 for i, (a, b) in enumerate(osat)
             }
-            tulokset: list = [None] * len(osat)
-            with tqdm(total=len(osat), desc="simuloidaan (dask)", unit="osa", disable=not edistyminen) as palkki:
-                for tehtava in as_completed(tehtavat):
-                    tulokset[tehtavat[tehtava]] = tehtava.result()
-                    palkki.update(1)
+            koot = [b - a for a, b in osat]
+            with seuranta.palkki(n, f"reading and computing {len(osat)} partitions on Dask") as palkki:
+                return _odota(asiakas, tehtavat, aikaraja, palkki, koot, kuvaus)
         finally:
             asiakas.close()
     finally:
         if klusteri is not None:
             klusteri.close()
-    return _yhdista(tulokset, kuukaudet)

@@ -1,20 +1,26 @@
-"""The weighted summary of a population run: cost, payees, recipients, deciles.
+"""The weighted summary of a population run: totals, changes per person, deciles of persons.
 
-Every figure is a sum over the per-person result rows (one row per insured
-and month) weighted by `paino`, so anyone can recompute it from
-`vakuutetut_tulokset.parquet`:
+Every figure is a weighted sum over the per-person result rows (one row per
+insured and month, weight `paino`), so anyone can recompute it from
+`vakuutetut_tulokset.parquet`.  With K months, a *person* is one insured over
+the whole period (their K rows summed) and a *person-month* one row:
 
-- `kustannus` = Σ paino × `tartuntatautipaivaraha` (gross), and likewise the
-  employers' part, the insured's part, tax, distraint and the net payment;
-- `saajat` = Σ paino over rows with a gross allowance > 0 (recipient-months);
-- `maksupaivat` = Σ paino × paid days;
-- `keskimaarainen_paivaraha` = the weighted mean daily amount of the recipients;
-- winners/losers: rows whose gross allowance rises/falls by at least a cent.
+- `mittarit`: totals over the period — `kustannus` (gross), `tyonantajille`,
+  `vakuutetulle`, `ennakonpidatys`, `ulosottopidatys`, `netto`, `maksupaivat`;
+  `saajat` = persons with a gross allowance in some month, `saajakuukaudet` =
+  person-months with one; `keskimaarainen_paivaraha` = the mean daily amount over
+  recipient-months;
+- `kuukausittain`: the same totals for each month;
+- `muutokset` (with a reform), for each money output: the mean per person over the
+  period and per person per month (baseline, reform, change), and the persons
+  whose period total rises (`kasvaa`) or falls (`pienenee`) by at least a cent;
+- `voittajat`/`haviajat`: persons whose `paamittari` (the net payment unless
+  asked otherwise) rises/falls by at least a cent over the period.
 
-Income deciles are weighted deciles of `kuukausiansio` — the monthly earnings
-the model sees (Σ employment rows' lost monthly pay + entrepreneurs' annual
-work income / 12, from the baseline) — over all rows; a row falls in the decile
-of the midpoint of its weight in the cumulative weight.
+Income deciles are weighted deciles of persons by their mean `kuukausiansio`
+over the period (the monthly earnings the model sees, from the baseline); a
+person falls in the decile of the midpoint of their weight in the cumulative
+weight.
 """
 
 from __future__ import annotations
@@ -22,7 +28,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-#: summary measure → output variable summed (weighted)
+from openfisca_tartunta.populaatio.taulut import Taulukkovirhe
+
+#: summary measure → output variable summed (weighted); all but the last are euros
 SUMMAT = {
     "kustannus": "tartuntatautipaivaraha",
     "tyonantajille": "tartuntatautipaivaraha_tyonantajille",
@@ -32,6 +40,8 @@ SUMMAT = {
     "netto": "tartuntatautipaivaraha_netto",
     "maksupaivat": "tartuntatautipaivarahan_maksupaivat",
 }
+RAHAMITTARIT = [m for m in SUMMAT if m != "maksupaivat"]
+PAAMITTARI = "netto"
 BRUTTO = "tartuntatautipaivaraha"
 PAIVALTA = "tartuntatautipaivaraha_paivalta"
 TULO = "kuukausiansio"
@@ -45,30 +55,78 @@ def sarake(muuttuja: str, skenaario: str) -> str:
 
 
 def _pyorista(arvo: float, desimaalit: int = 2) -> float:
-    return float(round(float(arvo), desimaalit))
+    arvo = float(arvo)
+    if not np.isfinite(arvo):
+        raise Taulukkovirhe(
+            "vakuutetut: column 'paino': the weighted sums overflow (a weight is too large to sum); "
+            "scale the weights down"
+        )
+    return float(round(arvo, desimaalit))
 
 
-def _mittarit(df: pd.DataFrame, paino: np.ndarray, skenaario: str) -> dict[str, float]:
+def tarkista_painosumma(paino: np.ndarray) -> None:
+    """The weights must add up to a finite, positive number of persons."""
+    paino = np.asarray(paino, dtype=np.float64)
+    if paino.size == 0:
+        return
+    with np.errstate(over="ignore"):
+        summa = float(np.sum(paino))
+    if not np.isfinite(summa) or summa * 1e6 > np.finfo(np.float64).max:
+        raise Taulukkovirhe(f"vakuutetut: column 'paino': the weights sum to {summa:g}, too large to compute with")
+    if summa <= 0:
+        raise Taulukkovirhe("vakuutetut: column 'paino': every weight is 0, the rows stand for nobody")
+
+
+class Henkilot:
+    """Per-person sums over the period: rows are grouped by `vakuutettu`."""
+
+    def __init__(self, tulokset: pd.DataFrame, kuukaudet: list[str]):
+        rivi = tulokset["vakuutettu"].to_numpy()
+        self.kuukausia = len(kuukaudet)
+        # the run's row numbers are 0…N-1, each in every month: used as they are (no sort)
+        if rivi.size and rivi.min() >= 0 and np.all(np.bincount(rivi) > 0):
+            self.tunnus, self.rivi = np.arange(int(rivi.max()) + 1), rivi
+        else:
+            self.tunnus, self.rivi = np.unique(rivi, return_inverse=True)
+        self.df = tulokset
+        paino = np.zeros(self.tunnus.size)
+        paino[self.rivi] = tulokset["paino"].to_numpy(dtype=np.float64)  # the same in every month
+        self.paino = paino
+
+    def summa(self, nimi: str) -> np.ndarray:
+        return np.bincount(self.rivi, weights=self.df[nimi].to_numpy(dtype=np.float64), minlength=self.tunnus.size)
+
+    def jokin(self, ehto: np.ndarray) -> np.ndarray:
+        return np.bincount(self.rivi, weights=ehto.astype(np.float64), minlength=self.tunnus.size) > 0
+
+
+def _summat(df: pd.DataFrame, paino: np.ndarray, skenaario: str) -> dict[str, float]:
     tulos: dict[str, float] = {}
     for mittari, muuttuja in SUMMAT.items():
-        nimi = sarake(muuttuja, skenaario)
-        if nimi in df:
-            tulos[mittari] = _pyorista(np.dot(paino, df[nimi].to_numpy(dtype=np.float64)))
+        if sarake(muuttuja, skenaario) in df:
+            tulos[mittari] = _pyorista(np.dot(paino, df[sarake(muuttuja, skenaario)].to_numpy(dtype=np.float64)))
     brutto = df[sarake(BRUTTO, skenaario)].to_numpy(dtype=np.float64)
     saa = brutto > 0
-    tulos["saajat"] = _pyorista(paino[saa].sum())
-    tulos["saajat_otoksessa"] = int(saa.sum())
-    paivalta = sarake(PAIVALTA, skenaario)
-    if paivalta in df:
+    tulos["saajakuukaudet"] = _pyorista(paino[saa].sum())
+    if sarake(PAIVALTA, skenaario) in df:
         w = paino[saa].sum()
-        tulos["keskimaarainen_paivaraha"] = (
-            _pyorista(np.dot(paino[saa], df[paivalta].to_numpy(dtype=np.float64)[saa]) / w) if w > 0 else 0.0
-        )
+        paiva = df[sarake(PAIVALTA, skenaario)].to_numpy(dtype=np.float64)[saa]
+        tulos["keskimaarainen_paivaraha"] = _pyorista(np.dot(paino[saa], paiva) / w) if w > 0 else 0.0
+    return tulos
+
+
+def _vertailu(arvot: dict[str, dict[str, float]], skenaariot: list[str]) -> dict[str, dict[str, float]]:
+    tulos = {}
+    for mittari in arvot[skenaariot[0]]:
+        rivi = {s: arvot[s][mittari] for s in skenaariot}
+        if "reformi" in rivi:
+            rivi["muutos"] = _pyorista(rivi["reformi"] - rivi["perus"])
+        tulos[mittari] = rivi
     return tulos
 
 
 def desiilit(tulo: np.ndarray, paino: np.ndarray) -> np.ndarray:
-    """Weighted income decile 1…10 of each row (ties broken by row order)."""
+    """Weighted income decile 1…10 of each person (ties broken by order)."""
     tulo = np.asarray(tulo, dtype=np.float64)
     jarjestys = np.lexsort((np.arange(tulo.size), tulo))
     w = paino[jarjestys]
@@ -80,80 +138,132 @@ def desiilit(tulo: np.ndarray, paino: np.ndarray) -> np.ndarray:
     return desiili
 
 
-def laske(tulokset: pd.DataFrame, kuukaudet: list[str], reformi: str | None) -> tuple[dict, pd.DataFrame]:
+def _kuukausiosat(df: pd.DataFrame, kuukaudet: list[str]) -> list[np.ndarray]:
+    kuukausi = df["kuukausi"]
+    if isinstance(kuukausi.dtype, pd.CategoricalDtype):
+        koodit, nimet = kuukausi.cat.codes.to_numpy(), list(kuukausi.cat.categories)
+        return [koodit == nimet.index(kk) for kk in kuukaudet]
+    teksti = kuukausi.astype(str).to_numpy()
+    return [teksti == kk for kk in kuukaudet]
+
+
+def laske(
+    tulokset: pd.DataFrame, kuukaudet: list[str], reformi: str | None, paamittari: str = PAAMITTARI
+) -> tuple[dict, pd.DataFrame]:
     """The summary (JSON-ready dict) and the decile table of a run's per-person results."""
     paino = tulokset["paino"].to_numpy(dtype=np.float64)
     skenaariot = [s for s in SKENAARIOT if sarake(BRUTTO, s) in tulokset]
-    mittarit = {s: _mittarit(tulokset, paino, s) for s in skenaariot}
-    kuukausi = tulokset["kuukausi"]
-    if isinstance(kuukausi.dtype, pd.CategoricalDtype):
-        ensimmainen = kuukausi.cat.codes.to_numpy() == list(kuukausi.cat.categories).index(kuukaudet[0])
-    else:
-        ensimmainen = kuukausi.astype(str).to_numpy() == kuukaudet[0]
+    h = Henkilot(tulokset, kuukaudet)
+    tarkista_painosumma(h.paino)
+    summat = {s: _summat(tulokset, paino, s) for s in skenaariot}
+    saa = {s: h.jokin(tulokset[sarake(BRUTTO, s)].to_numpy(dtype=np.float64) > 0) for s in skenaariot}
+    for s in skenaariot:
+        summat[s]["saajat"] = _pyorista(h.paino[saa[s]].sum())
+        summat[s]["saajat_otoksessa"] = int(saa[s].sum())
     yhteenveto: dict = {
         "kuukaudet": list(kuukaudet),
         "reformi": reformi,
-        "vakuutettuja_otoksessa": int(ensimmainen.sum()),
-        "vakuutettuja": _pyorista(paino[ensimmainen].sum()),
-        "riveja": int(len(tulokset)),
-        "mittarit": {},
+        "vakuutettuja_otoksessa": int(h.tunnus.size),
+        "vakuutettuja": _pyorista(h.paino.sum()),
+        "henkilokuukausia": int(len(tulokset)),
+        "mittarit": _vertailu(summat, skenaariot),
+        "kuukausittain": {},
     }
-    for mittari in mittarit["perus"]:
-        rivi = {s: mittarit[s][mittari] for s in skenaariot}
-        if "reformi" in rivi:
-            rivi["muutos"] = _pyorista(rivi["reformi"] - rivi["perus"])
-        yhteenveto["mittarit"][mittari] = rivi
+    if len(kuukaudet) == 1:  # the period is the month (no copy of the rows)
+        kk_summat = {s: {m: v for m, v in summat[s].items() if m not in ("saajat", "saajat_otoksessa")} for s in skenaariot}
+        yhteenveto["kuukausittain"][kuukaudet[0]] = _vertailu(kk_summat, skenaariot)
+    else:
+        for kk, valinta in zip(kuukaudet, _kuukausiosat(tulokset, kuukaudet)):
+            osa = tulokset[valinta]
+            kk_summat = {s: _summat(osa, paino[valinta], s) for s in skenaariot}
+            yhteenveto["kuukausittain"][kk] = _vertailu(kk_summat, skenaariot)
 
-    desiili = desiilit(tulokset[TULO].to_numpy(), paino)
-    kehys = pd.DataFrame({"desiili": desiili, "paino": paino, "tulo": tulokset[TULO].to_numpy(dtype=np.float64)})
+    tulo = h.summa(TULO) / h.kuukausia
+    desiili = desiilit(tulo, h.paino)
+    kehys = Desiilisummat(desiili, tulo, h.paino)
+    henkilo = {(m, s): h.summa(sarake(SUMMAT[m], s)) for m in RAHAMITTARIT for s in skenaariot if sarake(SUMMAT[m], s) in tulokset}
     for s in skenaariot:
-        brutto = tulokset[sarake(BRUTTO, s)].to_numpy(dtype=np.float64)
-        kehys[f"kustannus_{s}"] = paino * brutto
-        kehys[f"saajat_{s}"] = paino * (brutto > 0)
+        kehys[f"saajat_{s}"] = np.where(saa[s], h.paino, 0.0)
+    for (m, s), arvo in henkilo.items():
+        kehys[f"{m}_{s}"] = h.paino * arvo
     if "reformi" in skenaariot:
-        muutos = (
-            tulokset[sarake(BRUTTO, "reformi")].to_numpy(dtype=np.float64)
-            - tulokset[sarake(BRUTTO, "perus")].to_numpy(dtype=np.float64)
-        )
-        kehys["voittajat"] = paino * (muutos > RAJA)
-        kehys["haviajat"] = paino * (muutos < -RAJA)
-        kehys["voittajat_otoksessa"] = (muutos > RAJA).astype(np.int64)
-        kehys["haviajat_otoksessa"] = (muutos < -RAJA).astype(np.int64)
-        netto = sarake(SUMMAT["netto"], "perus")
-        if netto in tulokset and sarake(SUMMAT["netto"], "reformi") in tulokset:
-            kehys["netto_muutos"] = paino * (
-                tulokset[sarake(SUMMAT["netto"], "reformi")].to_numpy(dtype=np.float64)
-                - tulokset[netto].to_numpy(dtype=np.float64)
-            )
-    ryhmat = kehys.groupby("desiili", sort=True)
-    taulu = ryhmat.agg(tulo_alaraja=("tulo", "min"), tulo_ylaraja=("tulo", "max"), vakuutettuja=("paino", "sum"))
-    summat = ryhmat[[c for c in kehys.columns if c not in ("desiili", "paino", "tulo")]].sum()
-    taulu = taulu.join(summat).reindex(range(1, 11), fill_value=0).reset_index()
-    if "reformi" in skenaariot:
-        taulu["muutos"] = taulu["kustannus_reformi"] - taulu["kustannus_perus"]
-        taulu["muutos_keskimaarin"] = np.where(taulu["vakuutettuja"] > 0, taulu["muutos"] / taulu["vakuutettuja"].where(taulu["vakuutettuja"] > 0, 1), 0.0)
-        yhteenveto["voittajat"] = _pyorista(taulu["voittajat"].sum())
-        yhteenveto["haviajat"] = _pyorista(taulu["haviajat"].sum())
-        yhteenveto["voittajat_otoksessa"] = int(taulu["voittajat_otoksessa"].sum())
-        yhteenveto["haviajat_otoksessa"] = int(taulu["haviajat_otoksessa"].sum())
-    jarjestys = [
-        "desiili", "tulo_alaraja", "tulo_ylaraja", "vakuutettuja", "saajat_perus", "kustannus_perus",
-        "saajat_reformi", "kustannus_reformi", "muutos", "muutos_keskimaarin", "netto_muutos",
-        "voittajat", "haviajat", "voittajat_otoksessa", "haviajat_otoksessa",
-    ]
-    taulu = taulu[[c for c in jarjestys if c in taulu.columns]]
-    rahat = [c for c in taulu.columns if c not in ("desiili",) and not c.endswith("_otoksessa")]
-    taulu[rahat] = taulu[rahat].astype(np.float64).round(2)
+        if (paamittari, "reformi") not in henkilo:
+            raise Taulukkovirhe(f"no output {SUMMAT.get(paamittari, paamittari)!r} to count winners and losers on")
+        yhteenveto["paamittari"] = paamittari
+        yhteenveto["muutokset"] = {}
+        w_yht = h.paino.sum()
+        for m in RAHAMITTARIT:
+            if (m, "reformi") not in henkilo:
+                continue
+            perus, uusi = henkilo[(m, "perus")], henkilo[(m, "reformi")]
+            ero = uusi - perus
+            kehys[f"{m}_muutos"] = h.paino * ero
+            kasvaa, pienenee = ero > RAJA, ero < -RAJA
+            yhteenveto["muutokset"][m] = {
+                "henkiloa_kohden": {
+                    "perus": _pyorista(np.dot(h.paino, perus) / w_yht), "reformi": _pyorista(np.dot(h.paino, uusi) / w_yht),
+                    "muutos": _pyorista(np.dot(h.paino, ero) / w_yht),
+                },
+                "henkiloa_kohden_kuukaudessa": {
+                    "perus": _pyorista(np.dot(h.paino, perus) / w_yht / h.kuukausia),
+                    "reformi": _pyorista(np.dot(h.paino, uusi) / w_yht / h.kuukausia),
+                    "muutos": _pyorista(np.dot(h.paino, ero) / w_yht / h.kuukausia),
+                },
+                "kasvaa": _pyorista(h.paino[kasvaa].sum()), "pienenee": _pyorista(h.paino[pienenee].sum()),
+                "kasvaa_otoksessa": int(kasvaa.sum()), "pienenee_otoksessa": int(pienenee.sum()),
+            }
+            if m == paamittari:
+                kehys["voittajat"], kehys["haviajat"] = np.where(kasvaa, h.paino, 0.0), np.where(pienenee, h.paino, 0.0)
+                kehys["voittajat_otoksessa"], kehys["haviajat_otoksessa"] = kasvaa, pienenee
+                for nimi, lkm in (("voittajat", kasvaa), ("haviajat", pienenee)):
+                    yhteenveto[nimi] = _pyorista(h.paino[lkm].sum())
+                    yhteenveto[f"{nimi}_otoksessa"] = int(lkm.sum())
+    taulu = _desiilitaulu(kehys, paamittari, h.kuukausia)
     yhteenveto["desiilit"] = taulu.to_dict(orient="records")
     return yhteenveto, taulu
+
+
+class Desiilisummat:
+    """Sums by decile, one column at a time (no person-level table is built)."""
+
+    def __init__(self, desiili: np.ndarray, tulo: np.ndarray, paino: np.ndarray):
+        self.koodi = desiili.astype(np.intp) - 1
+        jarjestys = np.lexsort((tulo, self.koodi))
+        rajat = np.searchsorted(self.koodi[jarjestys], np.arange(11))
+        tyhja = rajat[:-1] == rajat[1:]
+        ala = np.where(tyhja, 0.0, tulo[jarjestys][np.minimum(rajat[:-1], max(tulo.size - 1, 0))] if tulo.size else 0.0)
+        yla = np.where(tyhja, 0.0, tulo[jarjestys][np.maximum(rajat[1:] - 1, 0)] if tulo.size else 0.0)
+        self.sarakkeet: dict[str, np.ndarray] = {"tulo_alaraja": ala, "tulo_ylaraja": yla}
+        self["vakuutettuja"] = paino
+
+    def __setitem__(self, nimi: str, arvot: np.ndarray) -> None:
+        summa = np.bincount(self.koodi, weights=np.asarray(arvot, dtype=np.float64), minlength=10)
+        self.sarakkeet[nimi] = summa.astype(np.int64) if nimi.endswith("_otoksessa") else summa
+
+
+def _desiilitaulu(kehys: Desiilisummat, paamittari: str, kuukausia: int) -> pd.DataFrame:
+    taulu = pd.DataFrame({"desiili": np.arange(1, 11), **kehys.sarakkeet})
+    if "voittajat" in taulu:
+        maara = taulu["vakuutettuja"].where(taulu["vakuutettuja"] > 0, 1.0)
+        taulu["muutos_henkiloa_kohden"] = taulu[f"{paamittari}_muutos"] / maara
+        taulu["muutos_henkiloa_kohden_kuukaudessa"] = taulu["muutos_henkiloa_kohden"] / kuukausia
+        taulu["voittajien_osuus"] = (taulu["voittajat"] / maara).round(4)
+        taulu["haviajien_osuus"] = (taulu["haviajat"] / maara).round(4)
+    rahat = [c for c in taulu.columns if c != "desiili" and not c.endswith(("_otoksessa", "_osuus"))]
+    taulu[rahat] = taulu[rahat].astype(np.float64).round(2)
+    return taulu
 
 
 def mittaritaulu(yhteenveto: dict) -> pd.DataFrame:
     """The measures as a flat table (mittari, perus[, reformi, muutos]) for the CSV."""
     rivit = [{"mittari": m, **arvot} for m, arvot in yhteenveto["mittarit"].items()]
+    for m, tiedot in yhteenveto.get("muutokset", {}).items():
+        rivit.append({"mittari": f"{m}_henkiloa_kohden", **tiedot["henkiloa_kohden"]})
+        rivit.append({"mittari": f"{m}_henkiloa_kohden_kuukaudessa", **tiedot["henkiloa_kohden_kuukaudessa"]})
     if "voittajat" in yhteenveto:
         for nimi in ("voittajat", "haviajat", "voittajat_otoksessa", "haviajat_otoksessa"):
-            rivit.append({"mittari": nimi, "muutos": yhteenveto[nimi]})
+            rivit.append({"mittari": f"{nimi} ({yhteenveto['paamittari']})", "muutos": yhteenveto[nimi]})
     rivit.append({"mittari": "vakuutettuja", "perus": yhteenveto["vakuutettuja"]})
     rivit.append({"mittari": "vakuutettuja_otoksessa", "perus": yhteenveto["vakuutettuja_otoksessa"]})
+    rivit.append({"mittari": "henkilokuukausia", "perus": yhteenveto["henkilokuukausia"]})
     return pd.DataFrame(rivit)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 import numpy as np
@@ -89,10 +90,20 @@ def test_yhteenveto_on_riippumattomien_summien_mukainen(ajo):
         assert y["mittarit"]["saajat_otoksessa"][s] == int(saa.sum())
         keski = (w[saa] * df.loc[saa, f"tartuntatautipaivaraha_paivalta_{s}"]).sum() / w[saa].sum()
         assert y["mittarit"]["keskimaarainen_paivaraha"][s] == pytest.approx(keski, abs=0.01)
-    muutos = df["tartuntatautipaivaraha_reformi"] - df["tartuntatautipaivaraha_perus"]
+    # winners and losers on the net payment (one month: a person is a row)
+    assert y["paamittari"] == "netto"
+    muutos = df["tartuntatautipaivaraha_netto_reformi"] - df["tartuntatautipaivaraha_netto_perus"]
     assert y["haviajat"] == pytest.approx(w[muutos < -0.005].sum(), abs=0.01)
     assert y["voittajat"] == pytest.approx(w[muutos > 0.005].sum(), abs=0.01)
     assert y["voittajat"] == 0  # a lower replacement rate has no winners
+    for mittari, muuttuja in pari.items():
+        if mittari == "maksupaivat":
+            continue
+        ero = df[f"{muuttuja}_reformi"] - df[f"{muuttuja}_perus"]
+        tiedot = y["muutokset"][mittari]
+        assert tiedot["pienenee"] == pytest.approx(w[ero < -0.005].sum(), abs=0.01), mittari
+        assert tiedot["kasvaa_otoksessa"] == int((ero > 0.005).sum()), mittari
+        assert tiedot["henkiloa_kohden"]["muutos"] == pytest.approx((w * ero).sum() / w.sum(), abs=0.01), mittari
     assert y["vakuutettuja"] == pytest.approx(w.sum(), abs=0.01)
 
 
@@ -173,11 +184,22 @@ def test_komento_kirjoittaa_kaiken(tmp_path, tiedostot, ajo, capsys):
     assert sorted(p.name for p in kohde.iterdir()) == sorted(
         ["vakuutetut_tulokset.parquet", "ansiotyot_tulokset.parquet", "yhteenveto.json", "yhteenveto.csv", "desiilit.csv", "kuvat"]
     )
-    assert sorted(p.name for p in (kohde / "kuvat").iterdir()) == [
-        "kustannus_desiileittain.png", "paivarahat.png", "perus_vs_reformi.png"
+    kuvat = sorted(p.name for p in (kohde / "kuvat").iterdir())
+    assert kuvat == [
+        "kustannus_desiileittain.png", "muutoksen_jakauma.png", "muutos_desiileittain.png", "paivarahat.png",
+        "voittajat_ja_haviajat_desiileittain.png",
     ]
-    assert all((kohde / "kuvat" / p).read_bytes()[:4] == b"\x89PNG" for p in ("paivarahat.png",))
+    for nimi in kuvat:  # report quality: PNG at least 1600 px wide (width: bytes 16–19 of the IHDR chunk)
+        data = (kohde / "kuvat" / nimi).read_bytes()
+        assert data[:4] == b"\x89PNG" and int.from_bytes(data[16:20], "big") >= 1600, nimi
     yhteenveto = json.loads((kohde / "yhteenveto.json").read_text(encoding="utf-8"))
+    # provenance: the files' checksums (only the command has files), the reform's values, the version
+    tiedostot = yhteenveto["lahtotiedot"].pop("tiedostot")
+    for nimi, polku in (("vakuutetut", vak), ("ansiotyot", tyo)):
+        assert tiedostot[nimi]["sha256"] == hashlib.sha256(polku.read_bytes()).hexdigest()
+    assert yhteenveto["lahtotiedot"]["reformit"] == [
+        {"reformi": "korvausaste", "parametrit": {"paivaraha.korvausaste": {"2017-01-01": 0.7}}}
+    ]
     assert yhteenveto == json.loads(json.dumps(ajo.yhteenveto))
     henkilot = pd.read_parquet(kohde / "vakuutetut_tulokset.parquet")
     w = henkilot["paino"].to_numpy()

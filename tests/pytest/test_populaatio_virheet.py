@@ -154,7 +154,7 @@ def test_kirjoitusvirhe_ei_jata_osittaisia_tiedostoja(kansio, monkeypatch):
     """A failure after the Parquet files are written (here: the plots) leaves nothing behind."""
     from openfisca_tartunta.populaatio import kuvaajat
 
-    def rikki(*_):
+    def rikki(*_, **__):
         raise RuntimeError("plot failed")
 
     monkeypatch.setattr(kuvaajat, "piirra", rikki)

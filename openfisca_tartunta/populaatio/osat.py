@@ -1,0 +1,197 @@
+"""One partition of a population run: whole insured persons with all their activities.
+
+`laske_osa` computes the baseline (and the reform) for a partition; the
+in-process run (`simulointi`) and the Dask tasks (`dask_ajo`) both call it, and
+`yhdista` puts the partitions back in (month, row) order, so the results do not
+depend on the partitioning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from openfisca_tartunta.populaatio import taulut, yhteenveto as yht
+from openfisca_tartunta.populaatio.taulut import LISASARAKKEET, PAINO
+from openfisca_tartunta.simulaatio import KUUKAUSIEROTIN, RAKENNESARAKKEET, rakenna_simulaatio
+from openfisca_tartunta.sopimus import ANSIOTYON_TULOKSET, VAKUUTETUN_TULOKSET
+from openfisca_tartunta.tarkistukset import Syottovirhe
+
+#: Outputs on `vakuutettu` (MONTH), in the order they are written (those the system has).
+TULOKSET = list(VAKUUTETUN_TULOKSET)
+#: Outputs on `ansiotyo` (MONTH).
+TYON_TULOKSET = list(ANSIOTYON_TULOKSET)
+#: Insured per partition of the in-process run (≈ 1.5 GB of working memory per million).
+OSAN_KOKO = 1_000_000
+
+
+# --- tax-benefit systems (cached per process: Dask workers build them once) -----------------
+
+_JARJESTELMAT: dict[tuple, tuple] = {}
+
+
+def jarjestelmat(reformit: Sequence = ()) -> tuple:
+    """(baseline, reformed system or None) for the reforms named in order."""
+    from openfisca_tartunta import CountryTaxBenefitSystem
+    from openfisca_tartunta.reforms import sovella_reformit
+
+    avain = tuple(r if isinstance(r, type) else str(r) for r in reformit)
+    if avain not in _JARJESTELMAT:
+        perus = _JARJESTELMAT[()][0] if () in _JARJESTELMAT else CountryTaxBenefitSystem()
+        _JARJESTELMAT[()] = (perus, None)
+        _JARJESTELMAT[avain] = (perus, sovella_reformit(perus, reformit) if avain else None)
+    return _JARJESTELMAT[avain]
+
+
+def reformin_nimi(reformit: Sequence) -> str | None:
+    return " + ".join((getattr(r, "name", None) or r.__name__) if isinstance(r, type) else str(r) for r in reformit) or None
+
+
+def _tulosmuuttujat(tbs, nimet: list[str]) -> list[str]:
+    return [n for n in nimet if n in tbs.variables]
+
+
+# --- one partition ------------------------------------------------------------------------------
+
+
+def _ohitettavat(sarakkeet: Iterable[str], tbs) -> set[str]:
+    """Columns a system does not compute with: extras, and inputs only another system knows."""
+    ohita = set(LISASARAKKEET["vakuutetut"]) | set(LISASARAKKEET["ansiotyot"])
+    for sarake in sarakkeet:
+        nimi = sarake.partition(KUUKAUSIEROTIN)[0]
+        if sarake not in RAKENNESARAKKEET and nimi not in tbs.variables:
+            ohita.add(sarake)
+    return ohita
+
+
+def _tallennettava(muuttuja, arvot: np.ndarray) -> np.ndarray:
+    if muuttuja.value_type is float:
+        return np.round(np.asarray(arvot, dtype=np.float64), 2)  # float32 → whole cents
+    if muuttuja.value_type is int:
+        return np.asarray(arvot, dtype=np.int32)
+    return np.asarray(arvot)
+
+
+def _kuukausisarake(kuukaudet: Sequence[str], n: int) -> pd.Categorical:
+    """`n` rows for each month, month-major, as a Categorical built from codes (no string parsing)."""
+    koodit = np.repeat(np.arange(len(kuukaudet), dtype=np.int16), n)
+    return pd.Categorical.from_codes(koodit, categories=pd.Index(list(kuukaudet), dtype=object))
+
+
+def laske_osa(
+    vakuutetut: pd.DataFrame,
+    ansiotyot: pd.DataFrame,
+    kuukaudet: Sequence[str],
+    reformit: Sequence = (),
+    vak_alku: int = 0,
+    tyo_rivit: np.ndarray | None = None,
+    edistyminen: Callable[[int], None] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Results of one partition: insured rows `vak_alku …` with all their activities.
+
+    `ansiotyot["vakuutettu"]` holds global row numbers; `tyo_rivit` the activities'
+    global row numbers (default: 0…).  `edistyminen(n)` is called after each
+    scenario with the partition's number of insured.
+    """
+    perus, reformi = jarjestelmat(reformit)
+    n, m = len(vakuutetut), len(ansiotyot)
+    ansiotyot = ansiotyot.assign(vakuutettu=ansiotyot["vakuutettu"].to_numpy(dtype=np.int64) - vak_alku)
+    kuuluu = ansiotyot["vakuutettu"].to_numpy()
+    tyo_rivit = np.arange(m, dtype=np.int64) if tyo_rivit is None else np.asarray(tyo_rivit, dtype=np.int64)
+    k = len(kuukaudet)
+    v: dict[str, object] = {
+        "vakuutettu": np.tile(np.arange(vak_alku, vak_alku + n, dtype=np.int64), k),
+        "kuukausi": _kuukausisarake(kuukaudet, n),
+    }
+    if "vakuutettu_id" in vakuutetut:
+        v["vakuutettu_id"] = np.tile(vakuutetut["vakuutettu_id"].to_numpy(), k)
+    paino = taulut.tarkista_painot(vakuutetut[PAINO]) if PAINO in vakuutetut else np.ones(n)
+    v[PAINO] = np.tile(paino, k)
+    a: dict[str, object] = {
+        "ansiotyo": np.tile(tyo_rivit, k),
+        "vakuutettu": np.tile(kuuluu + vak_alku, k),
+        "kuukausi": _kuukausisarake(kuukaudet, m),
+    }
+    if "ansiotyo_id" in ansiotyot:
+        a["ansiotyo_id"] = np.tile(ansiotyot["ansiotyo_id"].to_numpy(), k)
+
+    sarakkeet = list(vakuutetut.columns) + list(ansiotyot.columns)
+    valimuisti: dict = {}  # each column converted once for both systems
+    for skenaario, tbs in (("perus", perus), ("reformi", reformi)):
+        if tbs is None:
+            continue
+        simulaatio = rakenna_simulaatio(
+            tbs, vakuutetut, ansiotyot, kuukaudet, ohita=_ohitettavat(sarakkeet, tbs), valimuisti=valimuisti
+        )
+        if skenaario == "perus":
+            ansio = []
+            for kk in kuukaudet:
+                palkka = simulaatio.calculate("menetetty_kuukausiansio", kk).astype(np.float64)
+                yrittaja = simulaatio.calculate("yrittajan_paivarahan_tyotulo", kk).astype(np.float64) / 12
+                ansio.append(np.round(np.bincount(kuuluu, weights=palkka + yrittaja, minlength=n), 2))
+            v[yht.TULO] = np.concatenate(ansio)
+        for nimi in _tulosmuuttujat(tbs, TULOKSET):
+            muuttuja = tbs.variables[nimi]
+            v[f"{nimi}_{skenaario}"] = np.concatenate(
+                [_tallennettava(muuttuja, simulaatio.calculate(nimi, kk)) for kk in kuukaudet]
+            )
+        for nimi in _tulosmuuttujat(tbs, TYON_TULOKSET):
+            muuttuja = tbs.variables[nimi]
+            a[f"{nimi}_{skenaario}"] = np.concatenate(
+                [_tallennettava(muuttuja, simulaatio.calculate(nimi, kk)) for kk in kuukaudet]
+            )
+        del simulaatio
+        if edistyminen:
+            edistyminen(n)
+    return pd.DataFrame(v), pd.DataFrame(a)
+
+
+# --- partitions -----------------------------------------------------------------------------------
+
+
+def osiot(n: int, osan_koko: int = OSAN_KOKO) -> list[tuple[int, int]]:
+    """Row ranges [alku, loppu) of the insured, each at most `osan_koko` long."""
+    osan_koko = max(1, int(osan_koko))
+    return [(alku, min(alku + osan_koko, n)) for alku in range(0, n, osan_koko)] or [(0, 0)]
+
+
+def tarkista_rivinumerot(pienin, suurin, n: int, dtype=np.dtype(np.int64)) -> None:
+    """Every activity must point at a row of the insured table (else it would be silently left out)."""
+    if not np.issubdtype(dtype, np.integer):
+        raise Syottovirhe("vakuutettu", "must be integer row numbers of the insured table")
+    if pienin < 0 or suurin >= n:
+        arvo = int(pienin) if pienin < 0 else int(suurin)
+        raise Syottovirhe("vakuutettu", f"must be a row number 0…{n - 1} of the insured table", arvo)
+
+
+def jaa_osiin(vakuutetut: pd.DataFrame, ansiotyot: pd.DataFrame, osan_koko: int = OSAN_KOKO):
+    """Yield (vakuutetut part, ansiotyot part, first insured row, activity row numbers)."""
+    kuuluu = np.asarray(ansiotyot["vakuutettu"])
+    tarkista_rivinumerot(kuuluu.min() if kuuluu.size else 0, kuuluu.max() if kuuluu.size else -1, len(vakuutetut), kuuluu.dtype)
+    jarjestys = np.argsort(kuuluu, kind="stable")
+    lajiteltu = kuuluu[jarjestys]
+    for alku, loppu in osiot(len(vakuutetut), osan_koko):
+        a, b = np.searchsorted(lajiteltu, [alku, loppu], side="left")
+        rivit = jarjestys[a:b]
+        if rivit.size > 1 and np.any(np.diff(rivit) < 0):
+            rivit = np.sort(rivit)  # keep the table's own order inside the partition
+        yield vakuutetut.iloc[alku:loppu], ansiotyot.iloc[rivit], alku, rivit
+
+
+def yhdista(osat: list[tuple[pd.DataFrame, pd.DataFrame]], kuukaudet: Sequence[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Concatenate partition results in (month, row) order: the same for any partitioning."""
+    tulokset = []
+    for i, rivi in ((0, "vakuutettu"), (1, "ansiotyo")):
+        if len(osat) == 1:
+            df = osat[0][i]  # one partition is in order already (no copy)
+        else:
+            df = pd.concat([o[i] for o in osat], ignore_index=True) if osat else pd.DataFrame()
+        if len(df) and len(osat) > 1:
+            kuukausi = df["kuukausi"].cat.codes.to_numpy()
+            jarjestys = np.lexsort((df[rivi].to_numpy(), kuukausi))
+            if np.any(jarjestys != np.arange(len(df))):
+                df = df.iloc[jarjestys].reset_index(drop=True)
+        tulokset.append(df)
+    return tulokset[0], tulokset[1]
