@@ -24,7 +24,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lab: $(STAMP)                 # JupyterLab on the notebooks, with this package's kernel
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 benchmark: $(STAMP)           # the model: 1 000 000 insured, one month
 	$(BIN)/python benchmarks/laskenta.py --henkiloita 1000000
