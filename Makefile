@@ -1,12 +1,13 @@
 # The two commands of the README:
 #   make serve   run the web service on localhost (creates .venv and installs on first run)
 #   make test    run every test (creates .venv and installs on first run)
+#   make lab     open the notebooks (notebooks/) in JupyterLab
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve test install benchmark benchmark-http benchmark-simulointi benchmark-simulointi-10m readme-populaatio clean
+.PHONY: serve test lab install benchmark benchmark-http benchmark-simulointi benchmark-simulointi-10m readme-populaatio clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +22,9 @@ serve: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+lab: $(STAMP)                 # JupyterLab on the notebooks, with this package's kernel
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 benchmark: $(STAMP)           # the model: 1 000 000 insured, one month
 	$(BIN)/python benchmarks/laskenta.py --henkiloita 1000000

@@ -16,6 +16,7 @@ KOMENNOT = {
     "maksukaudet": ("openfisca_tartunta.maksukaudet", "list the payment periods of a decision (guideline 1.9)"),
     "populaatio": ("openfisca_tartunta.populaatio.generointi", "generate a synthetic population as two Parquet tables"),
     "simuloi": ("openfisca_tartunta.populaatio.simulointi", "simulate baseline and reform over a population"),
+    "vertaa": ("openfisca_tartunta.vertailu.ajo", "what a rule change moves: parameters, formulas, YAML cases, population"),
 }
 
 

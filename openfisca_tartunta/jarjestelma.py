@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
-from openfisca_tartunta import entities
+from openfisca_tartunta import entities, lahdekoodi
 from openfisca_tartunta.sijainnit import MUUTTUJAT_DIR, PARAMETRIT_DIR
 from openfisca_tartunta.esimerkit import KARANTEENI_PALKANSAAJA
 
@@ -21,3 +21,7 @@ class CountryTaxBenefitSystem(TaxBenefitSystem):
             "parameter_example": "paivaraha.palkansaajan_jakaja",
             "simulation_example": KARANTEENI_PALKANSAAJA,
         }
+
+    def get_package_metadata(self) -> dict[str, str]:
+        """OpenFisca's package metadata with the configured source repository (`lahdekoodi`)."""
+        return lahdekoodi.paketin_tiedot(super().get_package_metadata())

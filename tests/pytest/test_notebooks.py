@@ -15,7 +15,7 @@ nbclient = pytest.importorskip("nbclient")
 pytestmark = pytest.mark.slow
 
 MUISTIOT = Path(__file__).resolve().parents[2] / "notebooks"
-NIMET = ["lakimuutoksen_valmistelu.ipynb", "reformi_populaatiossa.ipynb"]
+NIMET = ["lakimuutoksen_valmistelu.ipynb", "reformi_populaatiossa.ipynb", "saantomuutos_vertaa.ipynb"]
 #: both notebooks together must finish within this (the brief: under 2 minutes)
 AIKARAJA = 120.0
 _KULUNUT: dict[str, float] = {}
