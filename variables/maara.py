@@ -44,14 +44,15 @@ class paivarahan_peruste(Variable):
 
 
 class paivarahan_jakaja(Variable):
-    value_type = int
+    value_type = float
     entity = Ansiotyo
     definition_period = MONTH
     label = "Ansiotyön päivärahan jakaja"
     reference = ["Kelan etuusohje 1.6, 1.7", "SVL 1224/2004 11 luku 13 §"]
     documentation = (
         "The divisor of the row's basis: `paivaraha.palkansaajan_jakaja` (25) for an employment row, "
-        "`paivaraha.yrittajan_jakaja` (300) for a self-employment row, in force in the month."
+        "`paivaraha.yrittajan_jakaja` (300) for a self-employment row, in force in the month. "
+        "A float: a divisor set by law need not be whole (a drafter's 21.5 must not become 21)."
     )
 
     def formula(ansiotyo, period, parameters):
