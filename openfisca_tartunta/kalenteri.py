@@ -45,7 +45,9 @@ def _pyhapaivat() -> np.ndarray:
 
 #: Days that are not arkipäivät although they are Monday–Saturday.
 PYHAPAIVAT = _pyhapaivat()
-_ARKI = np.busdaycalendar(weekmask=ARKIPAIVAT_VIIKOSSA, holidays=PYHAPAIVAT)
+#: The arkipäivä calendar (SVL 1:4), the one every count and offset in the package uses.
+ARKIKALENTERI = np.busdaycalendar(weekmask=ARKIPAIVAT_VIIKOSSA, holidays=PYHAPAIVAT)
+_ARKI = ARKIKALENTERI
 _TYO = np.busdaycalendar(weekmask=TYOPAIVAT_VIIKOSSA, holidays=PYHAPAIVAT)
 
 

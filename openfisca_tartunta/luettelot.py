@@ -29,3 +29,25 @@ class Ennakonpidatysperuste(Enum):
     palkan_verokortti = "Palkkaa varten annettu verokortti"
     etuuden_verokortti = "Etuutta varten annettu muutosverokortti"
     lahdeverokortti = "Lähdeverokortti"
+
+
+class EstavaEtuus(Enum):
+    """Benefits that block the allowance (1.4, SVL 1224/2004 8:6 § 1 mom.), plus "other"."""
+
+    ei_etuutta = "Ei estävää etuutta"
+    kelan_kuntoutusraha = "Kelan kuntoutusraha (KKRL 566/2005)"
+    tyoelakelakien_kuntoutusraha = "Työeläkelakien mukainen kuntoutusraha, osakuntoutusraha tai kuntoutusavustus"
+    kuntoutusajan_ansionmenetyskorvaus = "Kuntoutusajan ansionmenetyskorvaus (TyTAL, MATAL, liikennevakuutus, sotilasvamma)"
+    vanhuuselake = "Vanhuuseläke tai varhennettu vanhuuseläke (KEL tai työeläkelait)"
+    sopeutumiselake = "Kansanedustajan sopeutumiseläke tai sopeutumisraha"
+    osa_aikaelake = "Ennen 1.1.2017 alkanut osa-aikaeläke"
+    takuuelake = "Takuueläke vanhuuseläkkeen lisänä tai 65 vuotta täyttäneelle maahanmuuttajalle"
+    muu = "Muu estävä etuus (esim. toinen sairausvakuutuslain mukainen etuus samalta ajalta)"
+
+
+#: Benefits that start on the first day of a month (1.4.5: the allowance runs to the end of the
+#: month before the pension starts).
+KUUN_ALUSTA_ALKAVAT = (EstavaEtuus.vanhuuselake, EstavaEtuus.sopeutumiselake)
+#: Pensions after which a working pensioner ordered away from that work is entitled
+#: (1.4.5, 1.4.7, 1.4.8; SVL 8:6 § 3 mom.): the pension does not block.
+TYOSSAKAYVAN_ELAKKEET = (EstavaEtuus.vanhuuselake, EstavaEtuus.osa_aikaelake, EstavaEtuus.takuuelake)

@@ -45,17 +45,27 @@ def paatoksen_paivat(vakuutettu, period):
     )
 
 
+def maksettava_ikkuna(vakuutettu, period):
+    """The month's paid window (`maksettavan_ajan_alku` … `_loppu`) as `datetime64[D]`."""
+    return (
+        kalenteri.paivina(vakuutettu("maksettavan_ajan_alku", period)),
+        kalenteri.paivina(vakuutettu("maksettavan_ajan_loppu", period)),
+    )
+
+
 def maksetun_ajan_kalenteripaivat(vakuutettu, period):
     """Calendar days of the month's paid time, and whether it is the whole month.
 
     "Jos Kela maksaa etuutta vajaalta kuukaudelta … 17 euroa/päivä (kalenteripäivä)"
-    (1.9.3.2): the paid time — the decision within the application period and
-    before a blocking benefit (`maksettavan_ajan_alku` … `_loppu`) — decides
-    whether a month is whole, for the source-tax deduction and for the distraint
-    protected amount (1.9.2.9, UK 4:48) alike.
+    (1.9.3.2): the paid time — the decision within the application period
+    (`maksettavan_ajan_alku` … `_loppu`) less the calendar days of blocking
+    benefits, annual leave and payment restrictions in it — decides whether a
+    month is whole, for the source-tax deduction and for the distraint protected
+    amount (1.9.2.9, UK 4:48) alike.
     """
-    alku = kalenteri.paivina(vakuutettu("maksettavan_ajan_alku", period))
-    loppu = kalenteri.paivina(vakuutettu("maksettavan_ajan_loppu", period))
+    from openfisca_tartunta import jaksot
+
+    alku, loppu = maksettava_ikkuna(vakuutettu, period)
     kk_alku, kk_loppu = kalenteri.kuukauden_rajat(period)
-    paivat = np.maximum((loppu - alku).astype(np.int64) + 1, 0)
-    return paivat, (alku == kk_alku) & (loppu == kk_loppu)
+    paivat = jaksot.maksetut_paivat(alku, loppu, jaksot.lue(vakuutettu, period), jaksot.kalenteripaivat)
+    return paivat, paivat == (kk_loppu - kk_alku).astype(np.int64) + 1

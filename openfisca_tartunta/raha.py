@@ -28,3 +28,34 @@ def senteiksi(arvo) -> np.ndarray:
 def sentteina(arvo) -> np.ndarray:
     """Euros as whole cents (int64), rounded half up."""
     return np.rint(senteiksi(arvo) * 100.0).astype(np.int64)
+
+
+def jaa_suurimmin_jaannoksin(ryhma, painot, summat) -> np.ndarray:
+    """Split each group's `summat` (int cents) over its rows in proportion to `painot` (int cents).
+
+    Each row gets ⌊T × wᵢ / W⌋; the cents left over go one each to the rows with
+    the largest remainders (ties: the earlier row), so a group's shares sum
+    exactly to T (SVL 7:4 § 3 mom.).  `ryhma`: each row's group index.  Exact in
+    int64 while T × wᵢ < 9.2·10¹⁸ (T ≤ W < ~3·10⁷ € a month).
+    """
+    ryhma = np.asarray(ryhma, dtype=np.int64)
+    w_i = np.asarray(painot, dtype=np.int64)
+    t = np.asarray(summat, dtype=np.int64)
+    ryhmia = t.size
+    w = np.bincount(ryhma, weights=w_i, minlength=ryhmia).round().astype(np.int64)
+    w_r = w[ryhma]
+    jakaja = np.where(w_r > 0, w_r, 1)
+    osoittaja = t[ryhma] * w_i
+    pohja = osoittaja // jakaja
+    jaannos = osoittaja % jakaja
+    jaljella = t - np.bincount(ryhma, weights=pohja, minlength=ryhmia).round().astype(np.int64)
+    # Odd cents: only groups with cents left over need ranking, typically few.
+    lisa = np.zeros(ryhma.size, dtype=np.int64)
+    rivit = np.flatnonzero(jaljella[ryhma] > 0)
+    if rivit.size:
+        ryhma_r = ryhma[rivit]
+        jarjestys = np.lexsort((rivit, -jaannos[rivit], ryhma_r))
+        ryhma_j = ryhma_r[jarjestys]
+        sija = np.arange(rivit.size) - np.searchsorted(ryhma_j, ryhma_j, side="left")
+        lisa[rivit[jarjestys]] = sija < jaljella[ryhma_j]
+    return pohja + lisa

@@ -21,10 +21,42 @@ def _osuudet(ansiotyo, period, parameters):
     stores as float32: a part such as 30 001.50 ÷ 300 = 100.005 would come back as
     100.00499... and round down instead of half up (1.6).
     """
-    p = parameters(period).paivaraha
-    palkka = euroina(ansiotyo("menetetty_kuukausiansio", period)) / p.palkansaajan_jakaja
-    yrittaja = euroina(ansiotyo("yrittajan_paivarahan_tyotulo", period)) / p.yrittajan_jakaja
-    return np.where(ansiotyo.has_role(Vakuutettu.PALKKATYO), palkka, yrittaja)
+    peruste = euroina(ansiotyo("paivarahan_peruste", period))
+    return peruste / ansiotyo("paivarahan_jakaja", period)
+
+
+class paivarahan_peruste(Variable):
+    value_type = float
+    entity = Ansiotyo
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Ansiotyön päivärahan peruste (käytetty tulo)"
+    reference = ["Kelan etuusohje 1.6, 1.7, 1.7.2.2"]
+    documentation = (
+        "The income the row's part of the daily amount is computed from: an employment row's "
+        "`menetetty_kuukausiansio` (€/month), a self-employment row's `yrittajan_paivarahan_tyotulo` (€/year)."
+    )
+
+    def formula(ansiotyo, period):
+        palkka = ansiotyo("menetetty_kuukausiansio", period)
+        yrittaja = ansiotyo("yrittajan_paivarahan_tyotulo", period)
+        return np.where(ansiotyo.has_role(Vakuutettu.PALKKATYO), palkka, yrittaja)
+
+
+class paivarahan_jakaja(Variable):
+    value_type = int
+    entity = Ansiotyo
+    definition_period = MONTH
+    label = "Ansiotyön päivärahan jakaja"
+    reference = ["Kelan etuusohje 1.6, 1.7", "SVL 1224/2004 11 luku 13 §"]
+    documentation = (
+        "The divisor of the row's basis: `paivaraha.palkansaajan_jakaja` (25) for an employment row, "
+        "`paivaraha.yrittajan_jakaja` (300) for a self-employment row, in force in the month."
+    )
+
+    def formula(ansiotyo, period, parameters):
+        p = parameters(period).paivaraha
+        return np.where(ansiotyo.has_role(Vakuutettu.PALKKATYO), p.palkansaajan_jakaja, p.yrittajan_jakaja)
 
 
 class paivarahan_osuus(Variable):
@@ -34,7 +66,7 @@ class paivarahan_osuus(Variable):
     unit = "currency-EUR"
     label = "Ansiotyön osuus päivärahasta (pyöristämätön)"
     reference = ["Kelan etuusohje 1.6, 1.7, 1.3.2.2", "SVL 1224/2004 11 luku 13 §"]
-    documentation = "Employment row: lost monthly pay ÷ the employee divisor (25). Self-employment row: annual income ÷ the entrepreneur divisor (300). Not rounded."
+    documentation = "`paivarahan_peruste` ÷ `paivarahan_jakaja`: employment row lost monthly pay ÷ 25, self-employment row annual income ÷ 300. Not rounded; a reform may change it (e.g. a replacement rate)."
 
     def formula(ansiotyo, period, parameters):
         return _osuudet(ansiotyo, period, parameters)

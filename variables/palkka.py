@@ -14,6 +14,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_tartunta.entities import Ansiotyo, Vakuutettu
 from openfisca_tartunta.raha import euroina
+from openfisca_tartunta.syotteet import vaadi_kuukauden_arvo
 from openfisca_tartunta.tarkistukset import ei_negatiivinen
 
 
@@ -60,6 +61,32 @@ class korvaavan_tyon_palkka(Variable):
     documentation = "Pay from other work the employer arranged during the decision, at the same monthly scale as `ansionmenetys`."
 
 
+class kuukausiansion_peruste(Variable):
+    value_type = float
+    entity = Ansiotyo
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Menetetyn ansion peruste ennen korvaavan työn palkkaa (palkkatyö)"
+    reference = ["Kelan etuusohje 1.6, 1.7"]
+    documentation = (
+        "Employment rows: the employer's estimate `ansionmenetys`, or `edeltava_palkka` when no reliable "
+        "estimate was given (`ansionmenetys_selvitetty` false). 0 for other rows. A month the decision "
+        "covers must have the input it uses (give 0 for no loss): a missing month is an input error."
+    )
+
+    def formula(ansiotyo, period):
+        palkkatyo = ansiotyo.has_role(Vakuutettu.PALKKATYO)
+        selvitetty = ansiotyo("ansionmenetys_selvitetty", period)
+        paatos = ansiotyo.vakuutettu("paatoksen_arkipaivat", period) > 0
+        vaadi_kuukauden_arvo(ansiotyo, "ansionmenetys", period, palkkatyo & paatos & selvitetty)
+        vaadi_kuukauden_arvo(ansiotyo, "edeltava_palkka", period, palkkatyo & paatos & ~selvitetty)
+        arvio = euroina(ansiotyo("ansionmenetys", period))
+        edeltava = euroina(ansiotyo("edeltava_palkka", period))
+        ei_negatiivinen(arvio, "ansionmenetys", "1.6")
+        ei_negatiivinen(edeltava, "edeltava_palkka", "1.6")
+        return np.where(palkkatyo, np.where(selvitetty, arvio, edeltava), 0.0)
+
+
 class menetetty_kuukausiansio(Variable):
     value_type = float
     entity = Ansiotyo
@@ -68,17 +95,13 @@ class menetetty_kuukausiansio(Variable):
     label = "Menetetty kuukausiansio (palkkatyö)"
     reference = ["Kelan etuusohje 1.6, 1.3.3.2.2", "SVL 1224/2004 11 luku 13 §"]
     documentation = (
-        "For an employment row: the employer's estimate (or, without a reliable estimate, the "
-        "previous pay) less the pay of replacement work, not below zero. 0 for other rows."
+        "For an employment row: `kuukausiansion_peruste` less the pay of replacement work, not below "
+        "zero: the basis the employee's part of the daily amount is computed from. 0 for other rows."
     )
 
     def formula(ansiotyo, period):
-        arvio = euroina(ansiotyo("ansionmenetys", period))
-        edeltava = euroina(ansiotyo("edeltava_palkka", period))
+        perusta = euroina(ansiotyo("kuukausiansion_peruste", period))
         korvaava = euroina(ansiotyo("korvaavan_tyon_palkka", period))
-        ei_negatiivinen(arvio, "ansionmenetys", "1.6")
-        ei_negatiivinen(edeltava, "edeltava_palkka", "1.6")
         ei_negatiivinen(korvaava, "korvaavan_tyon_palkka", "1.3.3.2.2")
-        perusta = np.where(ansiotyo("ansionmenetys_selvitetty", period), arvio, edeltava)
         palkkatyo = ansiotyo.has_role(Vakuutettu.PALKKATYO)
         return np.where(palkkatyo, np.maximum(perusta - korvaava, 0.0), 0.0)

@@ -26,10 +26,14 @@ from openfisca_core.holders import set_input_dispatch_by_period
 from openfisca_core.periods import ETERNITY, MONTH
 from openfisca_core.variables import Variable
 
-from openfisca_tartunta import kalenteri
+import pandas as pd
+
+from openfisca_tartunta import jaksot, kalenteri
 from openfisca_tartunta.entities import Ansiotyo, Vakuutettu
+from openfisca_tartunta.paatos import maksettava_ikkuna, paatoksen_paivat
 from openfisca_tartunta.parametrit import ryhman_summa
-from openfisca_tartunta.raha import euroina, senteiksi, sentteina
+from openfisca_tartunta.raha import euroina, jaa_suurimmin_jaannoksin, senteiksi, sentteina
+from openfisca_tartunta.syotteet import vaadi_kuukauden_arvo
 from openfisca_tartunta.tarkistukset import ei_negatiivinen, vaadi
 from openfisca_tartunta.tunnukset import vaadi_tyonantajan_tunnus
 
@@ -91,26 +95,34 @@ class tyonantajan_tunnus(Variable):
     reference = ["Kelan etuusohje 1.3.2.8"]
     documentation = (
         "Y-tunnus (NNNNNNN-C, check digit validated), or for a foreign employer without one Kela's "
-        "technical id: 9 digits starting with 999. Required for every row that is paid a share."
+        "technical id: 9 digits starting with 999. Not needed for the amounts or the split; a given id "
+        "that is malformed is an input error, a paid row without one is flagged (`tyonantajan_tunnus_puuttuu`)."
     )
 
 
-def _vapaa_ikkunassa(ansiotyo, period, rivit=None):
-    """Each row's reported paid leave clipped to its insured's paid window.
+class palkka_koko_vapaalta(Variable):
+    value_type = bool
+    default_value = True
+    entity = Ansiotyo
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Ilmoitettu palkka kattaa koko kuukauden palkallisen vapaan"
+    reference = ["Kelan etuusohje 1.3.2.1, 1.3.2.3"]
+    documentation = (
+        "True (default): `tyonantajan_maksama_palkka` is the pay for all of the month's reported paid leave "
+        "in the decision, and the pay for the same period as the allowance is its share by arkipäivät "
+        "(1.3.2.1: 'verrataan … samalta ajalta'). False: the reported pay is already the pay for the days "
+        "the allowance is paid for and is compared as it is."
+    )
 
-    Without `rivit` every row, with the inputs checked; with `rivit` (indices of
-    rows already checked) only those rows.
-    """
+
+def _vapaa(ansiotyo, period, rivit=None):
+    """Each row's reported paid leave (checked), or those of `rivit` (indices of checked rows)."""
     alkaa = kalenteri.paivina(ansiotyo("palkallinen_vapaa_alkaa", period))
     paattyy = kalenteri.paivina(ansiotyo("palkallinen_vapaa_paattyy", period))
-    ikkuna_alku = kalenteri.paivina(ansiotyo.vakuutettu("maksettavan_ajan_alku", period))
-    ikkuna_loppu = kalenteri.paivina(ansiotyo.vakuutettu("maksettavan_ajan_loppu", period))
     palkkatyo = ansiotyo.has_role(Vakuutettu.PALKKATYO)
     if rivit is not None:
-        alkaa, paattyy, ikkuna_alku, ikkuna_loppu, palkkatyo = (
-            x[rivit] for x in (alkaa, paattyy, ikkuna_alku, ikkuna_loppu, palkkatyo)
-        )
-        return np.maximum(alkaa, ikkuna_alku), np.where(palkkatyo, np.minimum(paattyy, ikkuna_loppu), kalenteri.AINA)
+        return alkaa[rivit], np.where(palkkatyo[rivit], paattyy[rivit], kalenteri.AINA)
     alku_annettu = alkaa != kalenteri.EI_PAIVAA
     loppu_annettu = paattyy != kalenteri.AINA
     vaadi(
@@ -131,9 +143,18 @@ def _vapaa_ikkunassa(ansiotyo, period, rivit=None):
         paattyy,
         "the reported paid leave ends before it starts (palkallinen_vapaa_alkaa); the end date is inclusive (1.3.2.3)",
     )
-    alku = np.maximum(alkaa, ikkuna_alku)
-    loppu = np.where(palkkatyo, np.minimum(paattyy, ikkuna_loppu), kalenteri.AINA)
-    return alku, loppu
+    return alkaa, np.where(palkkatyo, paattyy, kalenteri.AINA)
+
+
+def _ikkuna(ansiotyo, period, rivit=None):
+    ikkuna = maksettava_ikkuna(ansiotyo.vakuutettu, period)
+    return ikkuna if rivit is None else (ikkuna[0][rivit], ikkuna[1][rivit])
+
+
+def _jasenten_esteet(vakuutettu, period, rivit=None) -> jaksot.Esteet:
+    """The insured's ranges on its activity rows (or on the rows `rivit`)."""
+    ryhma = vakuutettu.members_entity_id
+    return jaksot.lue(vakuutettu, period).jasenille(ryhma if rivit is None else ryhma[rivit], vakuutettu.count)
 
 
 # --- per row ------------------------------------------------------------------
@@ -143,18 +164,43 @@ class palkallisen_vapaan_arkipaivat(Variable):
     value_type = int
     entity = Ansiotyo
     definition_period = MONTH
-    label = "Palkallisen vapaan arkipäivät kuukauden maksettavalla ajalla"
+    label = "Palkallisen vapaan arkipäivät kuukauden päätöspäivinä"
     reference = ["Kelan etuusohje 1.3.2.3", "SVL 1224/2004 1 luku 4 §"]
     documentation = (
-        "Arkipäivät of the employer's reported paid leave inside the month's paid window (all "
-        "arkipäivät of a continuous leave, the employee's days off included, 1.3.2.3). Employment "
-        "rows only: an entrepreneur's own company is paid only if the entrepreneur is employed by "
-        "it, which is an employment row (1.3.2.2)."
+        "Arkipäivät of the employer's reported paid leave inside the decision and the month (all "
+        "arkipäivät of a continuous leave, the employee's days off included, 1.3.2.3): the days the "
+        "month's reported pay is for. Employment rows only: an entrepreneur's own company is paid only "
+        "if the entrepreneur is employed by it, which is an employment row (1.3.2.2)."
     )
 
     def formula(ansiotyo, period):
-        alku, loppu = _vapaa_ikkunassa(ansiotyo, period)
-        return kalenteri.arkipaivat(alku, loppu)
+        alkaa, paattyy = _vapaa(ansiotyo, period)
+        alku, loppu = paatoksen_paivat(ansiotyo.vakuutettu, period)
+        kk_alku, kk_loppu = kalenteri.kuukauden_rajat(period)
+        return kalenteri.arkipaivat(
+            np.maximum(np.maximum(alkaa, alku), kk_alku), np.minimum(np.minimum(paattyy, loppu), kk_loppu)
+        )
+
+
+class palkallisen_vapaan_maksetut_paivat(Variable):
+    value_type = int
+    entity = Ansiotyo
+    definition_period = MONTH
+    label = "Palkallisen vapaan arkipäivät, joilta päivärahaa maksetaan"
+    reference = ["Kelan etuusohje 1.3.2.1, 1.3.2.3, 1.3.2.4, 1.4, 1.9.4"]
+    documentation = (
+        "Arkipäivät of the row's reported paid leave inside the month's paid window that the allowance "
+        "is paid for (not blocked, not annual leave, not restricted); 0 in a month with no entitlement."
+    )
+
+    def formula(ansiotyo, period):
+        alkaa, paattyy = _vapaa(ansiotyo, period)
+        ikkuna_alku, ikkuna_loppu = _ikkuna(ansiotyo, period)
+        paivat = jaksot.maksetut_paivat(
+            np.maximum(alkaa, ikkuna_alku), np.minimum(paattyy, ikkuna_loppu), _jasenten_esteet(ansiotyo.vakuutettu, period)
+        )
+        oikeus = ansiotyo.vakuutettu("oikeus_tartuntatautipaivarahaan", period)
+        return np.where(oikeus, paivat, 0)
 
 
 class tyonantajan_palkka_jakoperusteena(Variable):
@@ -162,23 +208,75 @@ class tyonantajan_palkka_jakoperusteena(Variable):
     entity = Ansiotyo
     definition_period = MONTH
     unit = "currency-EUR"
-    label = "Työnantajan maksama palkka jaon perusteena"
+    label = "Työnantajan maksama palkka samalta ajalta (vertailu- ja jakoperuste)"
     reference = _VIITE_TYONANTAJA + ["Kelan etuusohje 1.3.2.2"]
     documentation = (
-        "The month's absence-time pay of an employment row whose reported paid leave has an "
-        "arkipäivä in the paid window; 0 otherwise (no allowance to an employer for days it did "
-        "not report as paid leave, 1.3.2.3). Pay reported on a self-employment row is not a "
-        "ground: without an employment relationship the entrepreneur is paid (1.3.2.2)."
+        "The pay for the same period as the allowance (1.3.2.1): the month's reported pay × the paid "
+        "days of the leave ÷ the leave's arkipäivät in the decision (`palkallisen_vapaan_maksetut_paivat` "
+        "÷ `palkallisen_vapaan_arkipaivat`), rounded half up to the cent; the reported pay as it is when "
+        "`palkka_koko_vapaalta` is false. 0 for a row with no paid day in its reported leave (no allowance "
+        "to an employer for days it did not report as paid leave, 1.3.2.3) and for self-employment rows "
+        "(1.3.2.2). A month with reported paid leave in the decision needs `tyonantajan_maksama_palkka`."
     )
 
     def formula(ansiotyo, period):
+        vapaa = ansiotyo("palkallisen_vapaan_arkipaivat", period)
+        vaadi_kuukauden_arvo(ansiotyo, "tyonantajan_maksama_palkka", period, vapaa > 0)
         palkka = euroina(ansiotyo("tyonantajan_maksama_palkka", period))
         ei_negatiivinen(palkka, "tyonantajan_maksama_palkka", "1.3.2.3")
-        vapaa = ansiotyo("palkallisen_vapaan_arkipaivat", period)
-        return np.where(vapaa > 0, palkka, 0.0)
+        maksetut = ansiotyo("palkallisen_vapaan_maksetut_paivat", period)
+        osuus = np.where(ansiotyo("palkka_koko_vapaalta", period), maksetut / np.maximum(vapaa, 1), 1.0)
+        return np.where(maksetut > 0, senteiksi(palkka * osuus), 0.0)
+
+
+class tyonantajan_tunnus_kelpaa(Variable):
+    value_type = bool
+    entity = Ansiotyo
+    definition_period = ETERNITY
+    label = "Työnantajan tunnus on annettu ja kelvollinen"
+    reference = ["Kelan etuusohje 1.3.2.8"]
+    documentation = (
+        "True for a valid Y-tunnus or Kela's 999-id; false for an empty one. A given id that is "
+        "malformed is an input error (checked once per simulation)."
+    )
+
+    def formula(ansiotyo, period):
+        tunnukset = np.asarray(ansiotyo("tyonantajan_tunnus", period), dtype=object)
+        koodit, erilliset = pd.factorize(tunnukset, use_na_sentinel=False)
+        annettu = np.array([isinstance(t, str) and bool(t.strip()) for t in erilliset], dtype=bool)[koodit]
+        vaadi_tyonantajan_tunnus(tunnukset, annettu)
+        return annettu
+
+
+class tyonantajan_tunnus_puuttuu(Variable):
+    value_type = bool
+    entity = Ansiotyo
+    definition_period = MONTH
+    label = "Työnantajalle maksettavalta riviltä puuttuu työnantajan tunnus"
+    reference = ["Kelan etuusohje 1.3.2.8"]
+    documentation = (
+        "The row is paid a share of the allowance but has no `tyonantajan_tunnus`: amounts and the split "
+        "are computed all the same; the decision shows a note to the handler that the payment to the "
+        "employer needs its Y-tunnus or Kela's 999-id (1.3.2.8)."
+    )
+
+    def formula(ansiotyo, period):
+        saa = ansiotyo("tartuntatautipaivaraha_tyonantajalle", period) > 0
+        return saa & ~ansiotyo("tyonantajan_tunnus_kelpaa", period)
 
 
 # --- per insured ----------------------------------------------------------------
+
+
+def _palkat_senteina(vakuutettu, period):
+    """W: each row's pay for the same period and their sum per insured, in whole cents (int64).
+
+    The one definition of W, read by `tyonantajien_maksama_palkka`, the employers' total
+    and the split (the float32-stored total is not read back).
+    """
+    w_i = sentteina(vakuutettu.members("tyonantajan_palkka_jakoperusteena", period))
+    ryhma = vakuutettu.members_entity_id
+    return w_i, np.bincount(ryhma, weights=w_i, minlength=vakuutettu.count).round().astype(np.int64)
 
 
 class palkallisen_vapaan_maksupaivat(Variable):
@@ -188,36 +286,36 @@ class palkallisen_vapaan_maksupaivat(Variable):
     label = "Maksupäivät, joilta työnantaja on maksanut palkkaa (E)"
     reference = ["Kelan etuusohje 1.3.2.3, 1.3.2.4, 1.9.4", "SVL 1224/2004 7 luku 4 §"]
     documentation = (
-        "E: arkipäivät of the month's paid window that fall inside at least one paying employer's "
-        "reported paid leave (the union of the leaves, not their sum), at most the month's paid "
-        "days. Model assumption: annual-leave and payment-restriction days (given only as counts) "
-        "are taken to lie outside the reported paid leave as far as the paid leave leaves room; "
-        "E = min(union, paid days) therefore never exceeds the paid days. The employer's "
-        "pay (W) caps its share in any case."
+        "E: the month's paid days (not blocked, not annual leave, not restricted) inside at least one "
+        "paying employer's reported paid leave (the union of the leaves, not their sum)."
     )
 
     def formula(vakuutettu, period):
         tyot = vakuutettu.members
         maksaa = tyot("tyonantajan_palkka_jakoperusteena", period) > 0  # checks the inputs first
-        omat = np.where(maksaa, tyot("palkallisen_vapaan_arkipaivat", period), 0)
+        omat = np.where(maksaa, tyot("palkallisen_vapaan_maksetut_paivat", period), 0)
         ryhma = vakuutettu.members_entity_id
         maksavia = np.bincount(ryhma, weights=maksaa, minlength=vakuutettu.count)
         # One paying row: the union is that row's own days.  Several: merge their intervals.
         yhdiste = ryhman_summa(vakuutettu, np.where(maksavia[ryhma] > 1, 0, omat))
         useita = np.flatnonzero(maksaa & (maksavia[ryhma] > 1))
         if useita.size:
-            alku, loppu = _vapaa_ikkunassa(tyot, period, useita)
-            yhdiste += np.bincount(ryhma[useita], weights=_yhdisteen_paivat(ryhma[useita], alku, loppu), minlength=vakuutettu.count)
+            alkaa, paattyy = _vapaa(tyot, period, useita)
+            ikkuna_alku, ikkuna_loppu = _ikkuna(tyot, period, useita)
+            alku, loppu = _yhdisteen_palat(ryhma[useita], np.maximum(alkaa, ikkuna_alku), np.minimum(paattyy, ikkuna_loppu))
+            paivat = jaksot.maksetut_paivat(alku, loppu, _jasenten_esteet(vakuutettu, period, useita))
+            yhdiste += np.bincount(ryhma[useita], weights=paivat, minlength=vakuutettu.count)
         return np.minimum(np.rint(yhdiste).astype(np.int32), vakuutettu("tartuntatautipaivarahan_maksupaivat", period))
 
 
-def _yhdisteen_paivat(ryhma, alku, loppu) -> np.ndarray:
-    """Each interval's arkipäivät not already covered by an earlier-starting interval of its group.
+def _yhdisteen_palat(ryhma, alku, loppu):
+    """Each interval's part not already covered by an earlier-starting interval of its group.
 
-    Summed per group this is the arkipäivät of the union of the group's intervals.
-    Sorted by (group, start); the exclusive running maximum of the ends within a
-    group comes from one `maximum.accumulate` over keys with the group in the
-    high bits.  Days are counted from the epoch (every window day is after 2017).
+    The parts are disjoint and their union per group is the union of the group's
+    intervals.  Sorted by (group, start); the exclusive running maximum of the
+    ends within a group comes from one `maximum.accumulate` over keys with the
+    group in the high bits.  Days are counted from the epoch (every window day is
+    after 2017).
     """
     a = alku.astype(np.int64)
     b = loppu.astype(np.int64)
@@ -228,11 +326,9 @@ def _yhdisteen_paivat(ryhma, alku, loppu) -> np.ndarray:
     kertyma = np.maximum.accumulate(pohja + b_j)
     edellinen = np.concatenate(([-1], kertyma[:-1]))
     edellinen_loppu = np.where(edellinen >= pohja, edellinen - pohja, 0)
-    uusi_alku = np.maximum(a_j, edellinen_loppu + 1)
-    paivat_j = kalenteri.arkipaivat(uusi_alku.astype("datetime64[D]"), b_j.astype("datetime64[D]"))
-    paivat = np.empty_like(paivat_j)
-    paivat[jarjestys] = paivat_j
-    return paivat
+    uusi_alku = np.empty_like(a)
+    uusi_alku[jarjestys] = np.maximum(a_j, edellinen_loppu + 1)
+    return uusi_alku.astype("datetime64[D]"), b.astype("datetime64[D]")
 
 
 class tyonantajien_maksama_palkka(Variable):
@@ -240,13 +336,12 @@ class tyonantajien_maksama_palkka(Variable):
     entity = Vakuutettu
     definition_period = MONTH
     unit = "currency-EUR"
-    label = "Työnantajien maksama poissaoloajan palkka yhteensä (W)"
+    label = "Työnantajien maksama poissaoloajan palkka samalta ajalta yhteensä (W)"
     reference = _VIITE_TYONANTAJA
-    documentation = "W: Σ of the rows' `tyonantajan_palkka_jakoperusteena`, in whole cents."
+    documentation = "W: Σ of the rows' `tyonantajan_palkka_jakoperusteena` (the pay for the same period), in whole cents."
 
     def formula(vakuutettu, period):
-        senttia = sentteina(vakuutettu.members("tyonantajan_palkka_jakoperusteena", period))
-        return ryhman_summa(vakuutettu, senttia) / 100.0
+        return _palkat_senteina(vakuutettu, period)[1] / 100.0
 
 
 class tyosuhteiden_osuus_paivarahasta(Variable):
@@ -281,22 +376,16 @@ class tartuntatautipaivaraha_tyonantajille(Variable):
         "T = min(employment part of the daily amount × E, W), rounded to the cent, at most the "
         "gross allowance. The employers' part is neither taxed by Kela nor distrained (1.9.2.9). "
         "A bankruptcy estate, the ELY centre or a foreign employer stands in the employer's place "
-        "through the same inputs (1.3.2.6–1.3.2.8). Checks `tyonantajan_tunnus` of every row with "
-        "pay in a group whose employers are paid (1.3.2.8)."
+        "through the same inputs (1.3.2.6–1.3.2.8). Needs no `tyonantajan_tunnus` (see "
+        "`tyonantajan_tunnus_puuttuu`)."
     )
 
     def formula(vakuutettu, period):
         paiva = euroina(vakuutettu("tyosuhteiden_osuus_paivarahasta", period))
         paivat = vakuutettu("palkallisen_vapaan_maksupaivat", period)
-        # W from the rows in whole cents (not the float32-stored total).
-        senttia = sentteina(vakuutettu.members("tyonantajan_palkka_jakoperusteena", period))
-        palkka = ryhman_summa(vakuutettu, senttia) / 100.0
+        palkka = _palkat_senteina(vakuutettu, period)[1] / 100.0
         brutto = euroina(vakuutettu("tartuntatautipaivaraha", period))
-        tyonantajille = np.minimum(np.minimum(senteiksi(paiva * paivat), palkka), brutto)
-        # Every employer due a share must be identifiable (1.3.2.8).
-        saa = (senttia > 0) & (tyonantajille > 0)[vakuutettu.members_entity_id]
-        vaadi_tyonantajan_tunnus(vakuutettu.members("tyonantajan_tunnus", period), saa)
-        return tyonantajille
+        return np.minimum(np.minimum(senteiksi(paiva * paivat), palkka), brutto)
 
 
 class tartuntatautipaivaraha_tyonantajalle(Variable):
@@ -312,29 +401,12 @@ class tartuntatautipaivaraha_tyonantajalle(Variable):
     )
 
     def formula(ansiotyo, period):
+        ansiotyo("tyonantajan_tunnus_kelpaa", period)  # a malformed given id is an input error (1.3.2.8)
         ryhmat = ansiotyo.simulation.populations["vakuutettu"]
-        ryhma = ryhmat.members_entity_id.astype(np.int64)
-        w_i = sentteina(ansiotyo("tyonantajan_palkka_jakoperusteena", period))
-        w = np.rint(np.bincount(ryhma, weights=w_i, minlength=ryhmat.count)).astype(np.int64)
+        w_i, w = _palkat_senteina(ryhmat, period)
         # T ≤ W by construction; the min only guards against float32 storage of very large T.
         t = np.minimum(sentteina(ryhmat("tartuntatautipaivaraha_tyonantajille", period)), w)
-        w_r = w[ryhma]
-        jakaja = np.where(w_r > 0, w_r, 1)
-        osoittaja = t[ryhma] * w_i  # exact in int64 while T ≤ W < ~3·10^7 € a month
-        pohja = osoittaja // jakaja
-        jaannos = osoittaja % jakaja
-        jaljella = t - np.rint(np.bincount(ryhma, weights=pohja, minlength=ryhmat.count)).astype(np.int64)
-        # Odd cents: only groups with cents left over need ranking, typically few.
-        lisa = np.zeros(ryhma.size, dtype=np.int64)
-        rivit = np.flatnonzero(jaljella[ryhma] > 0)
-        if rivit.size:
-            ryhma_r = ryhma[rivit]
-            jarjestys = np.lexsort((rivit, -jaannos[rivit], ryhma_r))
-            ryhma_j = ryhma_r[jarjestys]
-            sija = np.arange(rivit.size) - np.searchsorted(ryhma_j, ryhma_j, side="left")
-            lisa[rivit[jarjestys]] = sija < jaljella[ryhma_j]
-        osuus = pohja + lisa
-        return osuus / 100.0
+        return jaa_suurimmin_jaannoksin(ryhmat.members_entity_id, w_i, t) / 100.0
 
 
 class tartuntatautipaivaraha_vakuutetulle(Variable):

@@ -15,7 +15,7 @@ from openfisca_tartunta import kalenteri
 from openfisca_tartunta.entities import Ansiotyo, Vakuutettu
 from openfisca_tartunta.luettelot import Yrittajavakuutus
 from openfisca_tartunta.paatos import ENSIMMAINEN_PAIVA, paatoksen_paivat
-from openfisca_tartunta.parametrit import vuoden_arvot
+from openfisca_tartunta.parametrit import paivan_arvot, vuoden_arvot
 from openfisca_tartunta.raha import euroina
 from openfisca_tartunta.tarkistukset import ei_negatiivinen
 
@@ -119,19 +119,20 @@ class vakuuttamisvelvollisuus_selvitettava(Variable):
     entity = Ansiotyo
     definition_period = ETERNITY
     label = "Vakuuttamisvelvollisuus on selvitettävä"
-    reference = ["Kelan etuusohje 1.7.2.3, 1.7.2.2", "YEL 1272/2006", "MYEL 1280/2006"]
+    reference = ["Kelan etuusohje 1.7.2.3"]
     documentation = (
-        "A self-employment row without YEL/MYEL insurance whose taxed income exceeds the YEL "
-        "minimum of the year the decision starts: Kela must find out why there is no insurance "
-        "(1.7.2.3). Informational; the decision proposal shows it."
+        "A self-employment row without YEL/MYEL insurance whose taxed income exceeds "
+        "`yrittaja.selvityspyynnon_tuloraja` (10 000 € a year) in force when the decision starts: "
+        "'Selvitys tulee pyytää, jos yrittäjällä … on verotuksessa ansiotuloja … yli 10 000 euroa "
+        "vuodessa' (1.7.2.3). Informational; the decision proposal shows it."
     )
 
     def formula(ansiotyo, period, parameters):
         vakuutus = ansiotyo("yrittajavakuutus", period)
         verotettu = euroina(ansiotyo("yrittajan_verotettu_tulo", period))
-        yel_min = vuoden_arvot(parameters, _paatos_alkaa(ansiotyo, period), lambda p: p.yrittaja.yel_vahimmaistyotulo)
+        raja = paivan_arvot(parameters, _paatos_alkaa(ansiotyo, period), lambda p: p.yrittaja.selvityspyynnon_tuloraja)
         return (
             ansiotyo.has_role(Vakuutettu.YRITYSTOIMINTA)
             & (vakuutus == Yrittajavakuutus.ei_vakuutusta)
-            & (verotettu > yel_min)
+            & (verotettu > raja)
         )
