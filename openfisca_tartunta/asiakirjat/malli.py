@@ -92,7 +92,7 @@ class Jakso:
     alkaa: dt.date
     paattyy: dt.date
     ratkaisu: JaksonRatkaisu
-    arkipaivat: int
+    arkipaivat: Annotated[Optional[int], Field(description="arkipäivät of the period; null where the model counts several ranges together")]
     syy: Annotated[str, Field(description="reason code (Perustelu.koodi) of the outcome")]
 
 
