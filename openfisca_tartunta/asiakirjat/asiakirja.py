@@ -63,6 +63,12 @@ def _maksukausi_vakuutetulle(k: Kieli, m) -> str:
                netto=k.eur(m.vakuutetulle - m.ennakonpidatys - m.ulosotto))
 
 
+def _vakuutettu(tapaus: Tapaus) -> str:
+    """The insured's name and id as the case system gave them (else the situation's id)."""
+    nimi = tapaus.vakuutetun_nimi or tapaus.vakuutettu
+    return f"{nimi} ({tapaus.vakuutetun_henkilotunnus})" if tapaus.vakuutetun_henkilotunnus else nimi
+
+
 def vakuutetun_asiakirja(k: Kieli, tapaus: Tapaus, ratkaistu: Ratkaistu, perustelut: list[Perustelu], maara: list[str],
                          otsikko: str, ratkaisu_teksti: str, tunnus: str, saaja: str, rooli: SaajanRooli) -> Asiakirja:
     """The insured's decision (also the representatives' copy)."""
@@ -75,7 +81,8 @@ def vakuutetun_asiakirja(k: Kieli, tapaus: Tapaus, ratkaistu: Ratkaistu, peruste
     if maksu:
         osiot.append(Osio("maksaminen", k._("Payment"), maksu))
     if rooli != SaajanRooli.vakuutettu:
-        osiot.insert(0, Osio("saaja", k._("Recipient"), [k._("Copy of the insured person's decision to the representative: %(nimi)s.", nimi=saaja)]))
+        osiot.insert(0, Osio("saaja", k._("Recipient"), [k._("Copy of the insured person's decision to the representative: %(nimi)s.", nimi=saaja),
+                                                         k._("Insured person: %(vakuutettu)s.", vakuutettu=_vakuutettu(tapaus))]))
     osiot += [_ilmoitusvelvollisuus(k), _muutoksenhaku(k, tapaus), _saadokset(k, perustelut)]
     return Asiakirja(tunnus, saaja, rooli, Kielikoodi(k.kieli), otsikko, tapaus.paatospaiva, osiot)
 
@@ -83,9 +90,7 @@ def vakuutetun_asiakirja(k: Kieli, tapaus: Tapaus, ratkaistu: Ratkaistu, peruste
 def tyonantajan_asiakirja(k: Kieli, tapaus: Tapaus, tyonantaja: Tyonantajalle, otsikko: str) -> Asiakirja:
     """A paid employer's decision: only its rows, days, share and payment periods."""
     rivit = set(tyonantaja.ansiotyot)
-    vakuutettu = tapaus.vakuutetun_nimi or tapaus.vakuutettu
-    if tapaus.vakuutetun_henkilotunnus:
-        vakuutettu = f"{vakuutettu} ({tapaus.vakuutetun_henkilotunnus})"
+    vakuutettu = _vakuutettu(tapaus)
     kuukaudet = []
     for kk in tapaus.kuukaudet:
         osuus = sum(t.tyonantajalle_senttia for t in kk.tyot if t.ansiotyo in rivit)
