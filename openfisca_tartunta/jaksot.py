@@ -113,6 +113,20 @@ def lue(vakuutettu, period) -> Esteet:
     return Esteet(rivit, estot, [pari(n) for n in vuosilomat()], [pari(n) for n in maksuesteet()], etuudet)
 
 
+def estojaksot(vakuutettu, period) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The blocking ranges in force (working-pensioner exception applied), one pair per slot,
+    over all insured rows (9999-12-31 … 1970-01-01 where a slot is empty): the gaps of the paid
+    time, for the payment periods (`maksukaudet(…, ei_makseta=…)`)."""
+    esteet = lue(vakuutettu, period)
+    tulos = []
+    for a, b in esteet.estot:
+        alku = np.full(vakuutettu.count, kalenteri.EI_PAIVAA)
+        loppu = np.full(vakuutettu.count, kalenteri.AINA)
+        alku[esteet.rivit], loppu[esteet.rivit] = a, b
+        tulos.append((alku, loppu))
+    return tulos
+
+
 def erittely(alku, loppu, esteet: Esteet, laskuri=kalenteri.arkipaivat):
     """Days of [alku, loppu] blocked (per slot), on annual leave and restricted, each day once.
 
@@ -211,6 +225,10 @@ def tarkista(vakuutettu, period) -> None:
                       f"missing while {nimi}_alkaa is given; give both dates of the range (the end is inclusive)")
             vaadi(~alku_annettu | ~loppu_annettu | (loppu >= alku), f"{nimi}_paattyy", loppu,
                   f"the range ends before it starts ({nimi}_alkaa); the end date is inclusive")
+            if avoin_loppu:  # a pension that does not block a working pensioner overlaps nothing
+                alku_annettu = alku_annettu & ~(
+                    vakuutettu("tyoskentelee_elakkeella", period) & np.isin(etuus, [e.index for e in TYOSSAKAYVAN_ELAKKEET])
+                )
             ryhmat[laji].append((nimi, np.where(alku_annettu, alku, kalenteri.EI_PAIVAA),
                                  np.where(alku_annettu, loppu, kalenteri.AINA)))
     pareittain = [(ryhmat[l], ryhmat[l]) for l in ryhmat] + [(ryhmat["maksueste"], ryhmat["vuosiloma"])]

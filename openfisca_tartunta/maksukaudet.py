@@ -28,8 +28,6 @@ import numpy as np
 from openfisca_tartunta import kalenteri
 from openfisca_tartunta.tarkistukset import Syottovirhe
 
-#: Mon–Sat without holidays: the arkipäivät of `kalenteri` (SVL 1:4).
-_ARKI = np.busdaycalendar(weekmask=kalenteri.ARKIPAIVAT_VIIKOSSA, holidays=kalenteri.PYHAPAIVAT)
 
 
 @dataclass(frozen=True)
@@ -88,6 +86,7 @@ def maksukaudet(
     *,
     edellinen_kausi_paivia: int = 0,
     edellinen_kausi_pituus: int | None = None,
+    ei_makseta=(),
 ) -> list[Maksukausi]:
     """List the payment periods of the paid time `alku`..`loppu` (inclusive), guideline 1.9.
 
@@ -132,7 +131,17 @@ def maksukaudet(
             )
         ensin = pituus - paivia if paivia < pituus else seuraava
 
-    yhteensa = int(kalenteri.arkipaivat(np.datetime64(alku_d), np.datetime64(loppu_d)))
+    aukot = [(_paivaksi(a, "ei_makseta"), _paivaksi(b, "ei_makseta")) for a, b in ei_makseta]
+    aukkopaivat = [np.arange(np.datetime64(a), np.datetime64(b) + 1) for a, b in aukot if a <= b]
+    kalenteri_ = (
+        np.busdaycalendar(
+            weekmask=kalenteri.ARKIPAIVAT_VIIKOSSA,
+            holidays=np.union1d(kalenteri.PYHAPAIVAT, np.concatenate(aukkopaivat)),
+        )
+        if aukkopaivat
+        else kalenteri.ARKIKALENTERI
+    )
+    yhteensa = int(np.busday_count(np.datetime64(alku_d), np.datetime64(loppu_d) + 1, busdaycal=kalenteri_))
     if yhteensa == 0:
         return []
     # Period lengths: `ensin`, then full periods, the last cut to what is left.
@@ -149,9 +158,9 @@ def maksukaudet(
         taydet[0] = ensin
     loput_kumul = np.cumsum(pituudet)
     alut_kumul = loput_kumul - pituudet
-    ensimmainen_arki = np.busday_offset(np.datetime64(alku_d), 0, roll="forward", busdaycal=_ARKI)
-    alut = np.busday_offset(ensimmainen_arki, alut_kumul, busdaycal=_ARKI)
-    loput_pv = np.busday_offset(ensimmainen_arki, loput_kumul - 1, busdaycal=_ARKI)
+    ensimmainen_arki = np.busday_offset(np.datetime64(alku_d), 0, roll="forward", busdaycal=kalenteri_)
+    alut = np.busday_offset(ensimmainen_arki, alut_kumul, busdaycal=kalenteri_)
+    loput_pv = np.busday_offset(ensimmainen_arki, loput_kumul - 1, busdaycal=kalenteri_)
     return [
         Maksukausi(
             numero=i + 1,

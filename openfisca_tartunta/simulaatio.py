@@ -214,6 +214,14 @@ def _rakenna(tax_benefit_system, n_vak: int, n_tyo: int, kuuluu: np.ndarray, roo
     return rakentaja.build(tax_benefit_system)
 
 
+def _on_kuukausi(teksti: str) -> bool:
+    try:
+        as_period(teksti)
+    except ValueError:
+        return False
+    return True
+
+
 def _jarjestys(nimi: str) -> tuple[int, str]:
     """Plain columns first, month-specific (`x@YYYY-MM`) after them, so they override."""
     return (KUUKAUSIEROTIN in nimi, nimi)
@@ -252,6 +260,14 @@ def rakenna_simulaatio(
         if valimuisti is not None:
             valimuisti["rakenne"] = (n_vak, n_tyo, kuuluu, rooli)
     simulaatio = _rakenna(tax_benefit_system, n_vak, n_tyo, kuuluu, rooli)
+    # Months that a `name@YYYY-MM` column sets: the plain column skips them (a MONTH input
+    # dispatched by period keeps a month once set, so order alone cannot override it).
+    ohitetut_kuukaudet = {
+        (nimi, str(as_period(kk)))
+        for sarakkeet in (v_sarakkeet, a_sarakkeet)
+        for nimi, _, kk in (sarake.partition(KUUKAUSIEROTIN) for sarake in sarakkeet)
+        if kk and _on_kuukausi(kk)
+    }
 
     for entiteetti, sarakkeet, ohitettavat in (
         ("vakuutettu", v_sarakkeet, ohita),
@@ -286,5 +302,6 @@ def rakenna_simulaatio(
                 simulaatio.set_input(nimi, "eternity", taulukko)
             else:
                 for kk in [kuukausi] if kuukausi else kuukaudet:
-                    simulaatio.set_input(nimi, kk, taulukko)
+                    if kuukausi or (nimi, kk) not in ohitetut_kuukaudet:
+                        simulaatio.set_input(nimi, kk, taulukko)
     return simulaatio

@@ -197,7 +197,7 @@ class palkallisen_vapaan_maksetut_paivat(Variable):
         alkaa, paattyy = _vapaa(ansiotyo, period)
         ikkuna_alku, ikkuna_loppu = _ikkuna(ansiotyo, period)
         paivat = jaksot.maksetut_paivat(
-            np.maximum(alkaa, ikkuna_alku), np.minimum(paattyy, ikkuna_loppu), _jasenten_esteet(ansiotyo.vakuutettu, period)
+            np.maximum(alkaa, ikkuna_alku), np.minimum(paattyy, ikkuna_loppu), _jasenten_esteet(ansiotyo.simulation.populations["vakuutettu"], period)
         )
         oikeus = ansiotyo.vakuutettu("oikeus_tartuntatautipaivarahaan", period)
         return np.where(oikeus, paivat, 0)
@@ -381,6 +381,7 @@ class tartuntatautipaivaraha_tyonantajille(Variable):
     )
 
     def formula(vakuutettu, period):
+        vakuutettu.members("tyonantajan_tunnus_kelpaa", period)  # a malformed given id is an input error (1.3.2.8)
         paiva = euroina(vakuutettu("tyosuhteiden_osuus_paivarahasta", period))
         paivat = vakuutettu("palkallisen_vapaan_maksupaivat", period)
         palkka = _palkat_senteina(vakuutettu, period)[1] / 100.0

@@ -169,13 +169,15 @@ def _maksukaudet(tbs, sim, tilanne, L, ids, kk_luvut, jatko):
     myonnetyt = [k for k in kk_luvut if k.maksupaivat > 0]
     if not myonnetyt:
         return [], (0, 0)
+    vak = sim.populations["vakuutettu"]
+    # blocked ranges are gaps of the paid time: the periods skip them (model intent of issue 8)
+    aukot = [(a[0].astype(dt.date), b[0].astype(dt.date)) for a, b in jaksot.estojaksot(vak, as_period("2017-01")) if a[0] <= b[0]]
     try:
-        kaudet = maksukaudet(myonnetyt[0].ikkuna[0], myonnetyt[-1].ikkuna[1], tbs, **(jatko or {}))
+        kaudet = maksukaudet(myonnetyt[0].ikkuna[0], myonnetyt[-1].ikkuna[1], tbs, **(jatko or {}), ei_makseta=aukot)
     except Syottovirhe as virhe:
         raise Asiakasvirhe(400, "syottovirhe", str(virhe), f"jatkopaatos/{virhe.muuttuja}", muuttuja=virhe.muuttuja, arvo=virhe.arvo) from None
     pm = tbs.parameters(str(myonnetyt[0].ikkuna[0])).maksaminen
     luvut = [Maksukaudenluvut(k.numero, k.alku, k.loppu, k.arkipaivat, k.vajaa) for k in kaudet]
-    vak = sim.populations["vakuutettu"]
     alkaa, paattyy = L("palkallinen_vapaa_alkaa", "2017-01"), L("palkallinen_vapaa_paattyy", "2017-01")
     vapaat = {rivi: (np.datetime64(alkaa[i], "D"), np.datetime64(paattyy[i], "D")) for i, rivi in enumerate(ids)}
     for kk in myonnetyt:

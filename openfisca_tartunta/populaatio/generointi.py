@@ -63,7 +63,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from openfisca_tartunta import kalenteri
-from openfisca_tartunta.luettelot import Ennakonpidatysperuste, PoissaolonPeruste, Yrittajavakuutus
+from openfisca_tartunta.luettelot import Ennakonpidatysperuste, EstavaEtuus, PoissaolonPeruste, Yrittajavakuutus
 
 #: Insured per generated block (fixed: the output must not depend on memory).
 OSAN_KOKO = 250_000
@@ -78,6 +78,8 @@ ROOLIT = ["palkkatyo", "yritystoiminta"]
 _PERUSTE = {nimi: i for i, nimi in enumerate(PERUSTEET)}
 _VAKUUTUS = {nimi: i for i, nimi in enumerate(VAKUUTUKSET)}
 _PIDATYS = {nimi: i for i, nimi in enumerate(PIDATYSPERUSTEET)}
+ETUUDET = [e.name for e in EstavaEtuus]
+_ETUUS = {nimi: i for i, nimi in enumerate(ETUUDET)}
 _ALIN_PAIVA = np.datetime64("2017-01-01", "D")
 _YTUNNUS_PAINOT = np.array([7, 9, 10, 5, 8, 4, 2])
 
@@ -170,14 +172,12 @@ def _osa(
     lapsen_ika = np.where(
         lapsi, np.where(rng.random(n) < 0.95, rng.integers(0, 16, n), rng.integers(16, 18, n)), 0
     ).astype(np.int32)
-    # annual leave and payment restriction: a share of the decision's arkipäivät in each month
-    lomalla, loman_osuus = rng.random(n) < 0.03, rng.uniform(0.1, 1.0, n)
-    esteessa, esteen_osuus = rng.random(n) < 0.003, rng.uniform(0.1, 1.0, n)
-    vuosiloma, maksueste = [], []
-    for a, b in rajat:
-        arki = np.where(on_paatos, kalenteri.arkipaivat(np.maximum(alku, a), np.minimum(loppu, b)), 0)
-        vuosiloma.append(np.where(lomalla & (arki > 0), np.clip(np.round(loman_osuus * arki), 1, arki), 0).astype(np.int32))
-        maksueste.append(np.where(esteessa & (arki > 0), np.clip(np.round(esteen_osuus * arki), 1, arki), 0).astype(np.int32))
+    # annual leave and payment restriction: date ranges inside the decision (the restriction after the leave)
+    lomalla, esteessa = rng.random(n) < 0.03, rng.random(n) < 0.003
+    loma_alku = alku + rng.integers(0, kesto)
+    loma_loppu = np.minimum(loma_alku + rng.integers(0, 14, n), loppu)
+    este_alku = np.where(lomalla, loma_loppu + 1, alku) + rng.integers(0, kesto)
+    este_loppu = este_alku + rng.integers(0, 30, n)
 
     # blocking benefits and working pensioners (1.4, 1.4.5)
     r = rng.random(n)
@@ -185,12 +185,15 @@ def _osa(
     kuntoutus = (r >= 0.01) & (r < 0.015)
     tyossa = (r >= 0.015) & (r < 0.035)
     kuukauden_alku_jalkeen = (alku.astype("datetime64[M]") + 1).astype("datetime64[D]")
+    elake_alkanut = ((alku - rng.integers(30, 3000, n)).astype("datetime64[M]")).astype("datetime64[D]")  # 1st of a month (1.4.5)
     estava = np.select(
         [elake, kuntoutus, tyossa],
-        [kuukauden_alku_jalkeen, alku + rng.integers(0, kesto), alku - rng.integers(30, 3000, n)],
+        [kuukauden_alku_jalkeen, alku + rng.integers(0, kesto), elake_alkanut],
         default=kalenteri.EI_PAIVAA,
     )
     estava_annettu = elake | kuntoutus | tyossa
+    estava_tyyppi = np.where(kuntoutus, _ETUUS["kelan_kuntoutusraha"], np.where(estava_annettu, _ETUUS["vanhuuselake"], 0))
+    estava_loppu = estava + rng.integers(5, 60, n)  # a rehabilitation allowance ends; a pension does not
 
     # application period (1.5.3)
     haettu = rng.random(n) < 0.15
@@ -294,10 +297,14 @@ def _osa(
         "poissaolo_alkaa": alku,
         "poissaolo_paattyy": loppu,
         "lapsen_ika": lapsen_ika,
-        **_kuukausittain("vuosilomapaivat", vuosiloma, kuukaudet),
-        "estava_etuus_alkaa": (estava, ~estava_annettu),
+        "vuosiloma_1_alkaa": (loma_alku, ~(lomalla & on_paatos)),
+        "vuosiloma_1_paattyy": (loma_loppu, ~(lomalla & on_paatos)),
+        "estava_etuus_1": estava_tyyppi.astype(np.int8),
+        "estava_etuus_1_alkaa": (estava, ~estava_annettu),
+        "estava_etuus_1_paattyy": (estava_loppu, ~kuntoutus),
         "tyoskentelee_elakkeella": tyossa,
-        **_kuukausittain("maksuesteen_paivat", maksueste, kuukaudet),
+        "maksueste_1_alkaa": (este_alku, ~(esteessa & on_paatos)),
+        "maksueste_1_paattyy": (este_loppu, ~(esteessa & on_paatos)),
         "hakemus_saapunut": (hakemus, ~haettu),
         "myohastyminen_hyvaksytty": hyvaksytty,
         "ennakonpidatysperuste": pidatysperuste,
@@ -339,6 +346,7 @@ _SANASTOT = {
     "ennakonpidatysperuste": PIDATYSPERUSTEET,
     "rooli": ROOLIT,
     "yrittajavakuutus": VAKUUTUKSET,
+    "estava_etuus_1": ETUUDET,
 }
 
 

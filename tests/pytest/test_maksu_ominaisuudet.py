@@ -93,10 +93,10 @@ def _vakuutettu(kuukausi: date, perusteet=tuple(PERUSTEET)):
             ),
             "vakio": st.one_of(st.just(0), st.just(0), st.just(0), _sentit),
             "vapaa_kk": st.sampled_from([False, False, False, False, True]),
-            # Annual leave as a share of the decision's arkipäivät in the month, and payment-
-            # restriction days (1.3.2.4, 1.9.4): paid days then fall below the paid-leave days.
-            "loma_osuus": st.sampled_from([0, 0, 0, 0, Fraction(1, 5), Fraction(1, 2), 1]),
-            "este": st.sampled_from([0, 0, 0, 0, 1, 3]),
+            # Annual leave and a payment restriction (1.3.2.4, 1.9.4) as date ranges: an offset from
+            # the month's start and a length (None = none); the restriction starts after the leave.
+            "loma": st.one_of(st.none(), st.none(), st.tuples(st.integers(-5, 30), st.integers(0, 20))),
+            "este": st.one_of(st.none(), st.none(), st.tuples(st.integers(1, 10), st.integers(0, 6))),
         }
     )
 
@@ -111,9 +111,23 @@ def _vapaa(t: dict, v: dict):
     return v["paatos"] if t["vapaa"] == "paatos" else t["vapaa"]
 
 
-def _loma(kuukausi: date, v: dict) -> int:
-    alku, loppu = max(v["paatos"][0], kuukausi), min(v["paatos"][1], kuukauden_loppu(kuukausi))
-    return floor(len(arkipaivat(alku, loppu)) * v["loma_osuus"])
+def _jaksot(kuukausi: date, v: dict) -> tuple[tuple[date, date] | None, tuple[date, date] | None]:
+    """The annual leave and the payment restriction as (start, end) dates, or None."""
+    loma = este = None
+    if v["loma"] is not None:
+        alku = kuukausi + timedelta(days=v["loma"][0])
+        loma = (alku, alku + timedelta(days=v["loma"][1]))
+    if v["este"] is not None:
+        alku = (loma[1] if loma else kuukausi) + timedelta(days=v["este"][0])
+        este = (alku, alku + timedelta(days=v["este"][1]))
+    return loma, este
+
+
+def _jakson_paivat(jakso) -> set[date]:
+    """All calendar days of a range (empty for None)."""
+    if jakso is None:
+        return set()
+    return {jakso[0] + timedelta(days=i) for i in range((jakso[1] - jakso[0]).days + 1)}
 
 
 def _simulaatio(tbs, kuukausi: date, vakuutetut):
@@ -138,8 +152,6 @@ def _simulaatio(tbs, kuukausi: date, vakuutetut):
             "poissaolon_peruste": {"ETERNITY": "karanteeni"},
             "poissaolo_alkaa": {"ETERNITY": v["paatos"][0].isoformat()},
             "poissaolo_paattyy": {"ETERNITY": v["paatos"][1].isoformat()},
-            "vuosilomapaivat": {kk: _loma(kuukausi, v)},
-            "maksuesteen_paivat": {kk: v["este"]},
             "ennakonpidatysperuste": {kk: v["peruste"]},
             "ennakonpidatysprosentti": {kk: v["prosentti"] / 10},
             "ennakonpidatys_lisaprosentti": {kk: v["lisa"] / 10},
@@ -153,6 +165,11 @@ def _simulaatio(tbs, kuukausi: date, vakuutetut):
             "ulosotto_vakiomaara": {kk: v["vakio"] / 100},
             "ulosotto_vapaakuukausi": {kk: v["vapaa_kk"]},
         }
+        loma, este = _jaksot(kuukausi, v)
+        for avain, jakso in (("vuosiloma_1", loma), ("maksueste_1", este)):
+            if jakso is not None:
+                ryhma[f"{avain}_alkaa"] = {"ETERNITY": jakso[0].isoformat()}
+                ryhma[f"{avain}_paattyy"] = {"ETERNITY": jakso[1].isoformat()}
         if v["yel"] is not None:
             nimi = f"y{i}"
             ansiotyot[nimi] = {"yrittajavakuutus": {"ETERNITY": "yel"}, "yrittajan_tyotulo": {"ETERNITY": v["yel"]}}
@@ -183,21 +200,27 @@ def odotettu_paivaraha(tbs, kuukausi: date, v: dict) -> dict:
         yel = min(v["yel"], yel_max) * 100
     palkkaosa = Fraction(palkat) / osuus(p.palkansaajan_jakaja)
     paivalta = puoli_ylos(palkkaosa + Fraction(yel) / osuus(p.yrittajan_jakaja))
-    myonnetyt = len(ikkuna) - _loma(kuukausi, v)
-    paivat = max(myonnetyt - v["este"], 0) if paivalta > 0 and myonnetyt > 0 else 0
+    loma, este = (_jakson_paivat(j) for j in _jaksot(kuukausi, v))
+    myonnetyt_pv = ikkuna - loma
+    maksetut_pv = myonnetyt_pv - este
+    oikeus = paivalta > 0 and len(myonnetyt_pv) > 0
+    paivat = len(maksetut_pv) if oikeus else 0
     tyosuhteiden_osa = min(puoli_ylos(palkkaosa), paivalta)
 
-    # E: arkipäivät of the paid window inside the union of the paying employers' leaves; W: their pay.
+    # E: paid days inside the union of the paying employers' leaves; W: their pay for the same
+    # period, pay × paid days of the leave ÷ its arkipäivät in the decision and month (1.3.2.1).
     yhdiste, maksavat = set(), []
     for t in v["tyot"]:
-        if t["vapaa"] is None or t["palkka"] == 0:
+        if t["vapaa"] is None or t["palkka"] == 0 or not oikeus:
             continue
-        omat = arkipaivat(max(_vapaa(t, v)[0], ikkuna_alku), min(_vapaa(t, v)[1], ikkuna_loppu))
+        vapaan = arkipaivat(max(_vapaa(t, v)[0], alku, kuukausi), min(_vapaa(t, v)[1], loppu, kuukauden_loppu(kuukausi)))
+        omat = vapaan & maksetut_pv
         if omat:
             yhdiste |= omat
+            t = {**t, "samalta_ajalta": puoli_ylos(Fraction(t["palkka"] * len(omat), len(vapaan)))}
             maksavat.append(t)
     e = min(len(yhdiste), paivat)
-    w = sum(t["palkka"] for t in maksavat)
+    w = sum(t["samalta_ajalta"] for t in maksavat)
     brutto = paivalta * paivat
     return {
         "paivat": paivat,
@@ -211,10 +234,14 @@ def odotettu_paivaraha(tbs, kuukausi: date, v: dict) -> dict:
 
 
 def _kattavuus(kuukausi: date, v: dict) -> tuple[int, bool]:
-    """The decision's calendar days in the month, and whether it covers the whole month."""
+    """Calendar days Kela pays in the month (the decision less annual leave and restriction),
+    and whether that is the whole month (1.9.3.2, 1.9.2.9)."""
     alku, loppu = v["paatos"]
     kk_loppu = kuukauden_loppu(kuukausi)
-    return max((min(loppu, kk_loppu) - max(alku, kuukausi)).days + 1, 0), alku <= kuukausi and loppu >= kk_loppu
+    paatos = _jakson_paivat((max(alku, kuukausi), min(loppu, kk_loppu))) if max(alku, kuukausi) <= min(loppu, kk_loppu) else set()
+    loma, este = (_jakson_paivat(j) for j in _jaksot(kuukausi, v))
+    paivat = len(paatos - loma - este)
+    return paivat, paivat == (kk_loppu - kuukausi).days + 1
 
 
 def odotettu_ennakonpidatys(tbs, kuukausi: date, v: dict, osa: int, paivat: int) -> int:
@@ -280,7 +307,7 @@ def _raja_esimerkki(ansionmenetys: int) -> dict:
         "tyot": [{"ansionmenetys": ansionmenetys, "palkka": 0, "vapaa": None, "tunnus": TUNNUKSET[0]}],
         "yel": None, "paatos": (date(2024, 9, 2), date(2024, 9, 6)), "peruste": "palkan_verokortti",
         "prosentti": 100, "lisa": 100, "oma": 0, "tuloraja": 0, "kertyma": 0, "edellinen": False,
-        "kielto": False, "huollettavat": 0, "muut": 0, "vakio": 0, "vapaa_kk": False, "loma_osuus": 0, "este": 0,
+        "kielto": False, "huollettavat": 0, "muut": 0, "vakio": 0, "vapaa_kk": False, "loma": None, "este": None,
     }
 
 
@@ -350,7 +377,8 @@ def _tarkista(tbs, kuukausi: date, vakuutetut: list) -> None:
         assert rivin_osuudet.sum() == t, tunniste
         for tyo, saa in zip(v["tyot"], rivin_osuudet):
             assert 0 <= saa <= tyo["palkka"], tunniste
-            tarkka = Fraction(t * tyo["palkka"], o["w"]) if any(tyo is m for m in o["maksavat"]) else 0
+            oma = next((m["samalta_ajalta"] for m in o["maksavat"] if m["tunnus"] is tyo["tunnus"] and m["ansionmenetys"] == tyo["ansionmenetys"] and m["palkka"] == tyo["palkka"] and m["vapaa"] == tyo["vapaa"]), None)
+            tarkka = Fraction(t * oma, o["w"]) if oma is not None else 0
             assert abs(saa - tarkka) < 1, (tunniste, saa, tarkka)
         osa = o["brutto"] - t
         assert tulos["tartuntatautipaivaraha_vakuutetulle"][i] == osa, tunniste

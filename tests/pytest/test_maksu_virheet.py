@@ -85,10 +85,12 @@ def test_virheellinen_tunnus(tbs, tunnus, muuttuja):
     assert "Y-tunnus" in str(virhe.value) and "999" in str(virhe.value)
 
 
-def test_puuttuva_tunnus(tbs):
-    with pytest.raises(Syottovirhe) as virhe:
-        _laske(tbs, "tartuntatautipaivaraha_tyonantajalle", tyo={"tyonantajan_tunnus": {"ETERNITY": ""}})
-    assert virhe.value.muuttuja == "tyonantajan_tunnus" and "missing" in str(virhe.value)
+def test_puuttuva_tunnus_on_merkinta_ei_virhe(tbs):
+    """1.3.2.8: the amounts and the split need no id; a paid row without one is flagged."""
+    tyo = {"tyonantajan_tunnus": {"ETERNITY": ""}}
+    assert _laske(tbs, "tartuntatautipaivaraha_tyonantajalle", tyo=tyo)[0] > 0
+    assert _laske(tbs, "tyonantajan_tunnus_puuttuu", tyo=tyo)[0]
+    assert not _laske(tbs, "tyonantajan_tunnus_puuttuu", tyo={"tyonantajan_tunnus": {"ETERNITY": "0737546-2"}})[0]
 
 
 def test_tunnusta_ei_vaadita_ilman_osuutta(tbs):

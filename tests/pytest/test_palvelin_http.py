@@ -210,7 +210,8 @@ def test_paatosehdotus_estava_etuus_kaksi_kuukautta(palvelin):
         poissaolon_peruste={"ETERNITY": "eristaminen"},
         poissaolo_alkaa={"ETERNITY": "2024-03-25"},
         poissaolo_paattyy={"ETERNITY": "2024-04-05"},
-        estava_etuus_alkaa={"ETERNITY": "2024-04-01"},
+        estava_etuus_1={"ETERNITY": "vanhuuselake"},
+        estava_etuus_1_alkaa={"ETERNITY": "2024-04-01"},
     )
     e = palvelin.post("/paatosehdotus", {**tilanne, "kieli": "fi"}).json()
     assert e["ratkaisu"] == "osittain_myonteinen"
@@ -264,10 +265,15 @@ def test_paatosehdotus_ei_ansionmenetysta(palvelin):
 
 
 def test_paatosehdotus_vuosiloma_ja_maksamisen_rajoitus(palvelin):
-    """Annual leave 2 days (1.3.2.4) are not granted; 3 days in military service are granted
-    but not paid (1.9.4, SVL 8:5).  11 − 2 = 9 granted → partly granted; 9 − 3 = 6 paid × 120 =
+    """Annual leave Thu 14.–Fri 15.3. (2 days, 1.3.2.4) is not granted; Mon 11.–Wed 13.3. in
+    military service (3 days) are granted but not paid (1.9.4, SVL 8:5).  11 − 2 = 9 granted → partly granted; 9 − 3 = 6 paid × 120 =
     720.00; tax 35 % = 252.00; net 468.00."""
-    tilanne = apu.tapaus(vuosilomapaivat={"2024-03": 2}, maksuesteen_paivat={"2024-03": 3})
+    tilanne = apu.tapaus(
+        vuosiloma_1_alkaa={"ETERNITY": "2024-03-14"},
+        vuosiloma_1_paattyy={"ETERNITY": "2024-03-15"},
+        maksueste_1_alkaa={"ETERNITY": "2024-03-11"},
+        maksueste_1_paattyy={"ETERNITY": "2024-03-13"},
+    )
     e = palvelin.post("/paatosehdotus", tilanne).json()
     assert e["ratkaisu"] == "osittain_myonteinen"
     assert _perustelu(e, "vuosiloma")["paivat"] == 2 and "1.3.2.4" in _perustelu(e, "vuosiloma")["ohjeen_kohdat"]

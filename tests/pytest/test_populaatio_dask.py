@@ -49,7 +49,7 @@ def test_dask_antaa_samat_tulokset(tiedostot, tmp_path):
 def test_dask_virhe_tyoprosessissa(tiedostot, tmp_path, capsys):
     """A value error found on a worker comes back as a clear message and exit status 2."""
     vak = pd.read_parquet(tiedostot / "vakuutetut.parquet")
-    vak.loc[1500, "vuosilomapaivat"] = 99
+    vak.loc[1500, "ulosotto_huollettavat"] = -9
     huono = tmp_path / "huono.parquet"
     vak.to_parquet(huono)
     kohde = tmp_path / "tulokset"
@@ -59,5 +59,5 @@ def test_dask_virhe_tyoprosessissa(tiedostot, tmp_path, capsys):
     ])
     assert koodi == 2
     virhe = capsys.readouterr().err
-    assert "input error in rows 1000…1999" in virhe and "vuosilomapaivat (value 99)" in virhe
+    assert "input error in rows 1000…1999" in virhe and "ulosotto_huollettavat (value -9)" in virhe
     assert not kohde.exists()

@@ -32,7 +32,8 @@ def test_sarakkeet_ovat_sopimuksen_syotteita(tbs, populaatio):
     # every contract input is generated
     sopimus_vak = {
         "sairausvakuutettu", "poissaolon_peruste", "poissaolo_alkaa", "poissaolo_paattyy", "lapsen_ika",
-        "vuosilomapaivat", "estava_etuus_alkaa", "tyoskentelee_elakkeella", "maksuesteen_paivat",
+        "vuosiloma_1_alkaa", "vuosiloma_1_paattyy", "estava_etuus_1", "estava_etuus_1_alkaa",
+        "estava_etuus_1_paattyy", "tyoskentelee_elakkeella", "maksueste_1_alkaa", "maksueste_1_paattyy",
         "hakemus_saapunut", "myohastyminen_hyvaksytty", "ennakonpidatysperuste", "ennakonpidatysprosentti",
         "ennakonpidatys_lisaprosentti", "ennakonpidatys_tuloraja", "ennakonpidatys_tulokertyma",
         "ennakonpidatys_oma_prosentti", "kohdistuu_edelliseen_vuoteen", "ulosotto_maksukielto",
@@ -98,11 +99,15 @@ def test_uskottavat_jakaumat(populaatio):
     assert np.median(kesto) <= 14 and kesto.max() > 30  # mostly short, some long
     lapsi = vak["poissaolon_peruste"].astype(str) == "lapsen_kotona_pito"
     assert (vak.loc[lapsi, "lapsen_ika"] < 16).mean() > 0.9
-    # annual leave never exceeds the decision's arkipäivät in the month
-    arki = kalenteri.arkipaivat(np.maximum(alku, kk_alku), np.minimum(loppu, kk_loppu))
-    arki = np.where(vak["poissaolon_peruste"].astype(str) == "ei_paatosta", 0, arki)
-    assert (vak["vuosilomapaivat"].to_numpy() <= arki).all()
-    assert (vak["maksuesteen_paivat"].to_numpy() <= arki).all()
+    # annual leave lies inside the decision; a payment restriction starts after the leave
+    loma_alku = vak["vuosiloma_1_alkaa"].to_numpy().astype("datetime64[D]")
+    loma_loppu = vak["vuosiloma_1_paattyy"].to_numpy().astype("datetime64[D]")
+    lomalla = ~np.isnat(loma_alku)
+    assert 0 < lomalla.mean() < 0.1
+    assert ((alku <= loma_alku) & (loma_alku <= loma_loppu) & (loma_loppu <= loppu))[lomalla].all()
+    este_alku = vak["maksueste_1_alkaa"].to_numpy().astype("datetime64[D]")
+    molemmat = lomalla & ~np.isnat(este_alku)
+    assert (este_alku > loma_loppu)[molemmat].all()
     # roles, insurance, employers, payment prohibition, tax cards
     rooli = tyo["rooli"].astype(str)
     assert 0.05 < (rooli == "yritystoiminta").mean() < 0.15
@@ -135,7 +140,7 @@ def test_palkallinen_vapaa_ja_tyonantajat(populaatio):
 
 def test_useampi_kuukausi_kuukausikohtaisin_sarakkein():
     vak, tyo = generointi.generoi(300, siemen=1, kuukausi="2024-12", kuukausia=2)
-    for nimi in ("vuosilomapaivat", "maksuesteen_paivat", "ennakonpidatys_tulokertyma"):
+    for nimi in ("ennakonpidatys_tulokertyma",):
         assert nimi not in vak and {f"{nimi}@2024-12", f"{nimi}@2025-01"} <= set(vak)
     assert {"tyonantajan_maksama_palkka@2024-12", "tyonantajan_maksama_palkka@2025-01"} <= set(tyo)
     # the income counted against the card's limit starts again in January

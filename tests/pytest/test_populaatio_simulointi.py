@@ -128,7 +128,7 @@ def test_osiointi_ei_muuta_tuloksia(populaatio, ajo):
 
 def test_ilman_reformia_ja_useampi_kuukausi():
     vak, tyo = generointi.generoi(200, siemen=8, kuukausi="2024-03", kuukausia=2)
-    assert {"vuosilomapaivat@2024-03", "vuosilomapaivat@2024-04", "tyonantajan_maksama_palkka@2024-04"} <= set(vak) | set(tyo)
+    assert {"ennakonpidatys_tulokertyma@2024-03", "ennakonpidatys_tulokertyma@2024-04", "tyonantajan_maksama_palkka@2024-04"} <= set(vak) | set(tyo)
     tulos = simulointi.simuloi(vak, tyo, ["2024-03", "2024-04"])
     assert len(tulos.vakuutetut) == 400
     assert not any(c.endswith("_reformi") for c in tulos.vakuutetut.columns)
@@ -143,20 +143,22 @@ def test_ilman_reformia_ja_useampi_kuukausi():
 
 
 def test_kuukausikohtainen_sarake():
-    """`vuosilomapaivat@2024-04` sets annual leave for April only."""
+    """`ansionmenetys@2024-04` sets the pay for April only; annual leave is a date-range column."""
     vak = pd.DataFrame(
         {
             "poissaolon_peruste": ["karanteeni"],
             "poissaolo_alkaa": pd.to_datetime(["2024-03-25"]),
             "poissaolo_paattyy": pd.to_datetime(["2024-04-12"]),
-            "vuosilomapaivat@2024-04": [2],
+            "vuosiloma_1_alkaa": pd.to_datetime(["2024-04-11"]),
+            "vuosiloma_1_paattyy": pd.to_datetime(["2024-04-12"]),
         }
     )
-    tyo = pd.DataFrame({"vakuutettu": [0], "rooli": ["palkkatyo"], "ansionmenetys": [2500.0]})
+    tyo = pd.DataFrame({"vakuutettu": [0], "rooli": ["palkkatyo"], "ansionmenetys": [2500.0], "ansionmenetys@2024-04": [3000.0]})
     tulos = simulointi.simuloi(vak, tyo, ["2024-03", "2024-04"]).vakuutetut
-    # 25.–28.3. + 30.3. = 5 arkipäivät in March; 2.–6.4. + 8.–12.4. = 10 in April, 2 of them leave
+    # 25.–28.3. + 30.3. = 5 arkipäivät in March at 100 €; 2.–6.4. + 8.–12.4. = 10 in April,
+    # 11.–12.4. leave → 8 at 3 000 / 25 = 120 €
     assert tulos["tartuntatautipaivarahan_maksupaivat_perus"].tolist() == [5, 8]
-    assert tulos["tartuntatautipaivaraha_perus"].tolist() == [500.0, 800.0]
+    assert tulos["tartuntatautipaivaraha_perus"].tolist() == [500.0, 960.0]
 
 
 def test_komento_kirjoittaa_kaiken(tmp_path, tiedostot, ajo, capsys):

@@ -66,11 +66,11 @@ def _muutettu(kansio, nimi, df):
         ("tyo", lambda t: t.assign(ansionmenetys=t["ansionmenetys"].astype(str)), "column 'ansionmenetys' must be numbers, got str"),
         ("tyo", lambda t: t.assign(vakuutettu=t["vakuutettu"].astype(float)), "column 'vakuutettu' must be integer row numbers"),
         ("vak", lambda v: v.assign(paino=v["paino"].astype(str)), "column 'paino' (sampling weight) must be numbers"),
-        ("vak", lambda v: v.rename(columns={"vuosilomapaivat": "vuosilomapaiva"}), "did you mean 'vuosilomapaivat'"),
+        ("vak", lambda v: v.rename(columns={"ulosotto_huollettavat": "ulosotto_huollettava"}), "did you mean 'ulosotto_huollettavat'"),
         ("vak", lambda v: v.assign(ansionmenetys=1.0), "column 'ansionmenetys' is a variable of ansiotyo; put it in the ansiotyot table"),
         ("vak", lambda v: v.assign(tartuntatautipaivaraha=0.0), "column 'tartuntatautipaivaraha' is computed by the model"),
         ("vak", lambda v: v.assign(lapsen_ika=None), "column 'lapsen_ika' has no values"),
-        ("vak", lambda v: v.assign(**{"vuosilomapaivat@2024-3x": 0}), "the part after '@' must be a month"),
+        ("vak", lambda v: v.assign(**{"ennakonpidatys_tulokertyma@2024-3x": 0}), "the part after '@' must be a month"),
     ],
 )
 def test_sarakevirheet(kansio, populaatio, capsys, taulu, muutos, viesti):
@@ -94,7 +94,7 @@ def test_sarakevirheet(kansio, populaatio, capsys, taulu, muutos, viesti):
         ("tyo", lambda t: t.assign(ansionmenetys=t["ansionmenetys"].where(t.index != 3)), "ansionmenetys: missing value (null)"),
         ("tyo", lambda t: t.assign(rooli=t["rooli"].astype(str).replace("palkkatyo", "tyo")), "rooli (value 'tyo')"),
         ("tyo", lambda t: t.assign(vakuutettu=t["vakuutettu"] + 1000), "vakuutettu (value 1119): must be a row number 0…119"),
-        ("vak", lambda v: v.assign(vuosilomapaivat=40), "vuosilomapaivat (value 40"),
+        ("vak", lambda v: v.assign(ulosotto_huollettavat=-4), "ulosotto_huollettavat (value -4"),
         ("tyo", lambda t: t.assign(ansionmenetys=-t["ansionmenetys"]), "ansionmenetys (value -"),
     ],
 )

@@ -90,15 +90,17 @@ def odotettu(kuukausi: date, h: dict) -> dict:
     peruste = h["poissaolon_peruste"]
     paatos = peruste in OMAT_PERUSTEET or (peruste == "lapsen_kotona_pito" and h["lapsen_ika"] < ikaraja)
     alku, loppu = h["poissaolo_alkaa"], h["poissaolo_paattyy"]
-    esto = EI_PAIVAA if h["tyoskentelee_elakkeella"] else h["estava_etuus_alkaa"]
+    esto = _estetyt(h)
+    loma = _paivat(h["vuosiloma_1_alkaa"], h["vuosiloma_1_paattyy"])
+    este = _paivat(h["maksueste_1_alkaa"], h["maksueste_1_paattyy"])
     hakemus_ajoissa = h["hakemus_saapunut"] == EI_ANNETTU or h["myohastyminen_hyvaksytty"]
 
     arki = [d for d in kuukauden_paivat(kuukausi) if alku <= d <= loppu and on_arkipaiva(d)]
     sallitut = [
-        d for d in arki if d < esto and (hakemus_ajoissa or h["hakemus_saapunut"] <= maaraaika(d, kuukaudet))
+        d for d in arki if d not in esto and (hakemus_ajoissa or h["hakemus_saapunut"] <= maaraaika(d, kuukaudet))
     ]
     paatoksen_arki = len(arki) if peruste != "ei_paatosta" else 0
-    myonnetyt = max(len(sallitut) - h["vuosilomapaivat"], 0) if paatos else 0
+    myonnetyt = len(set(sallitut) - loma) if paatos else 0
 
     # 1.6, 1.7: Σ employees' lost pay / 25 + Σ entrepreneurs' income / 300, in exact cents.
     yel_max = TBS.parameters(f"{alku.year}-01-01").yrittaja.yel_enimmaistyotulo
@@ -118,7 +120,7 @@ def odotettu(kuukausi: date, h: dict) -> dict:
     paivalta = puoli_ylos(Fraction(palkat) / jakaja_palkka + Fraction(yritys) / jakaja_yritys)
 
     oikeus = h["sairausvakuutettu"] and paatos and paivalta > 0 and myonnetyt > 0
-    maksupaivat = max(myonnetyt - h["maksuesteen_paivat"], 0) if oikeus else 0
+    maksupaivat = len(set(sallitut) - loma - este) if oikeus else 0
     paivalta = paivalta if oikeus else 0
     return {
         "oikeus_tartuntatautipaivarahaan": oikeus,
@@ -188,13 +190,47 @@ def _hakemus(draw, kuukausi: date, alku: date) -> date:
     return kuukausia_myohemmin(paiva, 2) + timedelta(days=draw(st.integers(-2, 4)))
 
 
-def _esto(draw, kuukausi: date, alku: date) -> date:
-    tapa = draw(st.integers(0, 2))
+def _paivat(alku: date, loppu: date) -> set[date]:
+    """The calendar days of a range (empty when not given: 9999-12-31 … 1970-01-01)."""
+    if alku == EI_PAIVAA:
+        return set()
+    loppu = min(loppu, date(2061, 1, 1))
+    return {alku + timedelta(days=i) for i in range((loppu - alku).days + 1)}
+
+
+def _estetyt(h: dict) -> set[date]:
+    """1.4, 1.4.5: the days a blocking benefit is paid; a working pensioner's pension does not block."""
+    if h["tyoskentelee_elakkeella"] and h["estava_etuus_1"] == "vanhuuselake":
+        return set()
+    return _paivat(h["estava_etuus_1_alkaa"], h["estava_etuus_1_paattyy"])
+
+
+def _esto(draw, kuukausi: date, alku: date) -> dict:
+    """A blocking benefit: none, an old-age pension from the 1st of a month (no end), or a
+    rehabilitation allowance with or without an end."""
+    tapa = draw(st.integers(0, 3))
     if tapa == 0:
-        return EI_PAIVAA
-    if tapa == 1:
-        return alku + timedelta(days=draw(st.integers(-10, 90)))
-    return kuukausi + timedelta(days=draw(st.integers(-2, 32)))
+        return {"estava_etuus_1": "ei_etuutta", "estava_etuus_1_alkaa": EI_PAIVAA, "estava_etuus_1_paattyy": EI_PAIVAA}
+    paiva = alku + timedelta(days=draw(st.integers(-10, 90))) if tapa == 1 else kuukausi + timedelta(days=draw(st.integers(-2, 32)))
+    if tapa == 3:
+        return {"estava_etuus_1": "vanhuuselake", "estava_etuus_1_alkaa": paiva.replace(day=1), "estava_etuus_1_paattyy": EI_PAIVAA}
+    loppu = draw(st.one_of(st.just(EI_PAIVAA), st.integers(0, 20).map(lambda k: paiva + timedelta(days=k))))
+    return {"estava_etuus_1": "kelan_kuntoutusraha", "estava_etuus_1_alkaa": paiva, "estava_etuus_1_paattyy": loppu}
+
+
+def _loma_ja_este(draw, kuukausi: date) -> dict:
+    """Annual leave and a payment restriction as ranges, the restriction after the leave."""
+    tulos = {"vuosiloma_1_alkaa": EI_PAIVAA, "vuosiloma_1_paattyy": EI_ANNETTU,
+             "maksueste_1_alkaa": EI_PAIVAA, "maksueste_1_paattyy": EI_ANNETTU}
+    raja = kuukausi - timedelta(days=3)
+    if draw(st.booleans()):
+        alku = kuukausi + timedelta(days=draw(st.integers(-3, 30)))
+        tulos.update(vuosiloma_1_alkaa=alku, vuosiloma_1_paattyy=alku + timedelta(days=draw(st.integers(0, 15))))
+        raja = tulos["vuosiloma_1_paattyy"] + timedelta(days=1)
+    if draw(st.booleans()):
+        alku = raja + timedelta(days=draw(st.integers(0, 15)))
+        tulos.update(maksueste_1_alkaa=alku, maksueste_1_paattyy=alku + timedelta(days=draw(st.integers(0, 10))))
+    return tulos
 
 
 def _arki(kuukausi: date, alku: date, loppu: date) -> int:
@@ -208,10 +244,14 @@ def _vakuutettu(**kentat) -> dict:
         "sairausvakuutettu": True,
         "hakemus_saapunut": EI_ANNETTU,
         "myohastyminen_hyvaksytty": False,
-        "estava_etuus_alkaa": EI_PAIVAA,
+        "estava_etuus_1": "ei_etuutta",
+        "estava_etuus_1_alkaa": EI_PAIVAA,
+        "estava_etuus_1_paattyy": EI_PAIVAA,
         "tyoskentelee_elakkeella": False,
-        "vuosilomapaivat": 0,
-        "maksuesteen_paivat": 0,
+        "vuosiloma_1_alkaa": EI_PAIVAA,
+        "vuosiloma_1_paattyy": EI_ANNETTU,
+        "maksueste_1_alkaa": EI_PAIVAA,
+        "maksueste_1_paattyy": EI_ANNETTU,
     }
     perus.update(kentat)
     return perus
@@ -237,7 +277,7 @@ def hakemus_ja_esto(draw, kuukausi: date):
         poissaolo_alkaa=alku,
         poissaolo_paattyy=loppu,
         hakemus_saapunut=_hakemus(draw, kuukausi, alku),
-        estava_etuus_alkaa=_esto(draw, kuukausi, alku),
+        **_esto(draw, kuukausi, alku),
         rivit=[_rivi_palkka(draw, rajoitukset=False)],
     )
 
@@ -256,10 +296,9 @@ def kuka_tahansa(draw, kuukausi: date):
         sairausvakuutettu=draw(st.sampled_from([True, True, True, False])),
         hakemus_saapunut=_hakemus(draw, kuukausi, alku),
         myohastyminen_hyvaksytty=draw(st.booleans()),
-        estava_etuus_alkaa=_esto(draw, kuukausi, alku),
+        **_esto(draw, kuukausi, alku),
         tyoskentelee_elakkeella=draw(st.booleans()),
-        vuosilomapaivat=draw(st.integers(0, arki)),
-        maksuesteen_paivat=draw(st.integers(0, 8)),
+        **_loma_ja_este(draw, kuukausi),
         rivit=draw(st.lists(rivi(), min_size=1, max_size=3)),
     )
 
@@ -281,7 +320,7 @@ RIVIN_OLETUKSET = {
     "vakuuttamisen_laiminlyonti": False,
 }
 RAHA = {"ansionmenetys", "edeltava_palkka", "korvaavan_tyon_palkka", "yrittajan_tyotulo", "yrittajan_verotettu_tulo"}
-KUUKAUDEN = {"sairausvakuutettu", "vuosilomapaivat", "maksuesteen_paivat", "ansionmenetys",
+KUUKAUDEN = {"sairausvakuutettu", "ansionmenetys",
              "ansionmenetys_selvitetty", "edeltava_palkka", "korvaavan_tyon_palkka"}
 TULOKSET = [
     "oikeus_tartuntatautipaivarahaan",
@@ -389,7 +428,7 @@ def test_hakuaika_ja_estava_etuus_paivittain(tapaus):
             for d in kuukauden_paivat(kuukausi)
             if h["poissaolo_alkaa"] <= d <= h["poissaolo_paattyy"]
             and on_arkipaiva(d)
-            and d < h["estava_etuus_alkaa"]
+            and d not in _estetyt(h)
             and (h["hakemus_saapunut"] == EI_ANNETTU or h["hakemus_saapunut"] <= maaraaika(d, kuukaudet_))
         ]
         paivalta = puoli_ylos(Fraction(h["rivit"][0]["ansionmenetys"]) / jakaja)

@@ -106,29 +106,63 @@ def test_negatiivinen_yrittajan_tyotulo(tbs):
     assert str(virhe.value).startswith("yrittajan_tyotulo (value -5000.0): must not be negative")
 
 
-def test_negatiiviset_vuosilomapaivat(tbs):
+def _pv(**nimet) -> dict:
+    return {k: {"ETERNITY": v} for k, v in nimet.items()}
+
+
+@pytest.mark.parametrize(
+    "syote, kentta, viesti",
+    [
+        (_pv(vuosiloma_1_alkaa="2024-03-05"), "vuosiloma_1_paattyy", "missing while vuosiloma_1_alkaa is given"),
+        (_pv(vuosiloma_1_paattyy="2024-03-05"), "vuosiloma_1_alkaa", "missing while vuosiloma_1_paattyy is given"),
+        (_pv(maksueste_2_alkaa="2024-03-06", maksueste_2_paattyy="2024-03-05"), "maksueste_2_paattyy", "ends before it starts"),
+        (_pv(vuosiloma_1_alkaa="2024-03-05", vuosiloma_1_paattyy="2024-03-08", vuosiloma_2_alkaa="2024-03-08",
+             vuosiloma_2_paattyy="2024-03-09"), "vuosiloma_2_alkaa", "overlaps vuosiloma_1"),
+        (_pv(vuosiloma_1_alkaa="2024-03-05", vuosiloma_1_paattyy="2024-03-08", maksueste_1_alkaa="2024-03-07",
+             maksueste_1_paattyy="2024-03-20"), "maksueste_1_alkaa", "overlaps vuosiloma_1"),
+        (_pv(estava_etuus_1_alkaa="2024-03-05"), "estava_etuus_1", "name the benefit"),
+        (_pv(estava_etuus_2="muu"), "estava_etuus_2_alkaa", "give the first day of the benefit"),
+        (_pv(estava_etuus_1="vanhuuselake", estava_etuus_1_alkaa="2024-03-15"), "estava_etuus_1_alkaa", "first day of a month"),
+        (_pv(estava_etuus_1="osa_aikaelake", estava_etuus_1_alkaa="2017-01-01"), "estava_etuus_1_alkaa", "before 2017-01-01"),
+        (_pv(estava_etuus_1="kelan_kuntoutusraha", estava_etuus_1_alkaa="2024-03-05", estava_etuus_3="muu",
+             estava_etuus_3_alkaa="2024-03-01", estava_etuus_3_paattyy="2024-03-05"), "estava_etuus_3_alkaa", "overlaps estava_etuus_1"),
+    ],
+)
+def test_virheelliset_ajanjaksot(tbs, syote, kentta, viesti):
+    """1.3.2.4, 1.4, 1.4.5, 1.4.7, 1.9.4: ill-formed ranges are refused naming the field."""
     with pytest.raises(Syottovirhe) as virhe:
-        laske(tbs, tapaus(vuosilomapaivat={KUUKAUSI: -1}))
-    assert str(virhe.value) == "vuosilomapaivat (value -1): must not be negative (1.3.2.4)"
+        laske(tbs, tapaus(**syote))
+    assert virhe.value.muuttuja == kentta and viesti in str(virhe.value)
 
 
-def test_enemman_vuosilomaa_kuin_paatoksessa_arkipaivia(tbs):
-    # The decision 4.–15.3.2024 has 11 arkipäivät in March; 12 annual-leave days cannot fit.
+def test_vanhuuselake_kuun_alusta_kelpaa(tbs):
+    # 1.4.5: a pension from 1.3.2024 blocks the whole decision 4.–15.3.
+    syote = tapaus(**_pv(estava_etuus_1="vanhuuselake", estava_etuus_1_alkaa="2024-03-01"))
+    assert float(laske(tbs, syote)[0]) == 0.0
+
+
+def test_puuttuva_kuukausi_on_syottovirhe(tbs):
+    """A month the decision covers without `ansionmenetys` is an error naming the month (issue 8 §5)."""
+    syote = tapaus(**_pv(poissaolo_paattyy="2024-04-20"))
+    simulaatio = SimulationBuilder().build_from_entities(tbs, syote)
+    assert float(simulaatio.calculate("tartuntatautipaivaraha", "2024-03")[0]) > 0
     with pytest.raises(Syottovirhe) as virhe:
-        laske(tbs, tapaus(vuosilomapaivat={KUUKAUSI: 12}))
-    teksti = str(virhe.value)
-    assert teksti.startswith("vuosilomapaivat (value 12)")
-    assert "more annual-leave days than the decision has arkipäivät in 2024-03" in teksti
+        simulaatio.calculate("tartuntatautipaivaraha", "2024-04")
+    assert virhe.value.muuttuja == "ansionmenetys" and "no value for 2024-04" in str(virhe.value)
 
 
-def test_vuosiloma_tasan_paatoksen_arkipaivat_kelpaa(tbs):
-    assert float(laske(tbs, tapaus(vuosilomapaivat={KUUKAUSI: 11}))[0]) == 0.0
+def test_nolla_kuukaudelle_kelpaa(tbs):
+    syote = tapaus(tyo={"ansionmenetys": {KUUKAUSI: 3000, "2024-04": 0}}, **_pv(poissaolo_paattyy="2024-04-20"))
+    simulaatio = SimulationBuilder().build_from_entities(tbs, syote)
+    assert float(simulaatio.calculate("tartuntatautipaivaraha", "2024-04")[0]) == 0.0
 
 
-def test_negatiiviset_maksuesteen_paivat(tbs):
+def test_puuttuva_palkka_palkallisen_vapaan_kuukaudelle(tbs):
+    tyo = {"ansionmenetys": {"2024": 3000}, "palkallinen_vapaa_alkaa": {"ETERNITY": "2024-03-04"},
+           "palkallinen_vapaa_paattyy": {"ETERNITY": "2024-03-15"}}
     with pytest.raises(Syottovirhe) as virhe:
-        laske(tbs, tapaus(maksuesteen_paivat={KUUKAUSI: -2}))
-    assert str(virhe.value) == "maksuesteen_paivat (value -2): must not be negative (1.9.4)"
+        laske(tbs, tapaus(tyo=tyo), "tartuntatautipaivaraha_tyonantajille")
+    assert virhe.value.muuttuja == "tyonantajan_maksama_palkka" and "2024-03" in str(virhe.value)
 
 
 def test_negatiivinen_lapsen_ika(tbs):
