@@ -45,6 +45,9 @@ def _myohassa(s: Syy, k: Kieli) -> str:
 
 def _estava(s: Syy, k: Kieli) -> str:
     etuus = k._(ETUUS.get(s.kentat["etuus"] or "muu", ETUUS["muu"]))
+    if s.kentat.get("avoin"):
+        return k._("You receive %(etuus)s from %(alkaa)s. It prevents the infectious disease allowance, so the allowance is not paid for %(paivat)s from that day (%(jakso)s).",
+                   etuus=etuus, alkaa=k.pv(s.kentat["alkaa"]), jakso=k.jakso(s.alkaa, s.paattyy), paivat=k.paivia(s.paivat))
     return k._("You receive %(etuus)s for %(jakso)s. It prevents the infectious disease allowance, so the allowance is not paid for %(paivat)s of that time.",
                etuus=etuus, jakso=k.jakso(s.alkaa, s.paattyy), paivat=k.paivia(s.paivat))
 

@@ -95,7 +95,7 @@ def _kielteiset(tapaus: Tapaus, jaksot: list[Jakso]) -> list[Syy]:
         paivat = _sum(kk, lambda k: k.estetyt[i])
         if etuus is not None and paivat:
             syyt.append(Syy("estava_etuus", Vaikutus.kielteinen, paivat, max(etuus.alkaa, alku), min(etuus.paattyy, loppu),
-                            {"etuus": etuus.laji}))
+                            {"etuus": etuus.laji, "alkaa": etuus.alkaa, "avoin": etuus.paattyy.year == 9999}))
     loma = _sum(kk, lambda k: k.loma)
     if loma:
         lomat = [(max(v.alkaa, alku), min(v.paattyy, loppu)) for v in tapaus.vuosilomat if v.alkaa <= loppu and v.paattyy >= alku]

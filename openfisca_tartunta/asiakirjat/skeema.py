@@ -47,8 +47,9 @@ def _kuvaukset(skeemat: dict, tbs) -> None:
     for skeema in skeemat.values():
         for nimi, ominaisuus in skeema.get("properties", {}).items():
             muuttuja = tbs.variables.get(nimi)
-            if muuttuja is not None and muuttuja.label and "description" not in ominaisuus:
-                ominaisuus["description"] = muuttuja.label
+            if muuttuja is not None and muuttuja.label:
+                lisa = ominaisuus.get("description")
+                ominaisuus["description"] = f"{muuttuja.label} ({lisa})" if lisa else muuttuja.label
 
 
 @functools.lru_cache(maxsize=4)

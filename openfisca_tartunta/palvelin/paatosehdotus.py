@@ -72,8 +72,9 @@ def _kuukaudet(alku, loppu, tunnus: str, asetukset) -> list[str]:
 def _jaksot(L, k0: str, nimet: list[str], laji: bool = False) -> list:
     tulos = []
     for nimi in nimet:
-        alkaa, paattyy = _pv(L(f"{nimi}_alkaa", k0)[0]), _pv(L(f"{nimi}_paattyy", k0)[0])
-        if alkaa is None or paattyy is None:
+        alkaa = _pv(L(f"{nimi}_alkaa", k0)[0])
+        paattyy = np.datetime64(L(f"{nimi}_paattyy", k0)[0], "D").astype(dt.date)  # 9999-12-31: open-ended
+        if alkaa is None:
             tulos.append(None)
             continue
         tulos.append(Jaksotieto(alkaa, paattyy, L(nimi, k0).decode()[0].name if laji else None))
