@@ -81,28 +81,35 @@ def _jaksot(L, k0: str, nimet: list[str], laji: bool = False) -> list:
     return tulos
 
 
+_TYON = ("ansionmenetys_selvitetty", "kuukausiansion_peruste", "paivarahan_peruste", "korvaavan_tyon_palkka", "paivarahan_jakaja",
+         "paivarahan_osuus", "tyonantajan_maksama_palkka", "tartuntatautipaivaraha_tyonantajalle",
+         "palkallisen_vapaan_maksetut_paivat", "tyonantajan_tunnus_puuttuu")
+
+
 def _kuukausi(L, kk: str, tyot_ikuiset: dict, ids: list[str], roolit: list[str]) -> KuukaudenLuvut:
     v = lambda n: L(n, kk)[0]  # noqa: E731
-    a = lambda n: L(n, kk)  # noqa: E731
+    a = {n: L(n, kk) for n in _TYON}  # each activity variable once per month
     tyot = []
     for i, rivi in enumerate(ids):
         palkkatyo = roolit[i] == "palkkatyo"
         tyot.append(TyonLuvut(
             ansiotyo=rivi, rooli=roolit[i], tyonantajan_tunnus=tyot_ikuiset["tunnus"][i] or None,
-            peruste=("ansionmenetys" if a("ansionmenetys_selvitetty")[i] else "edeltava_palkka") if palkkatyo else tyot_ikuiset["vakuutus"][i],
-            arvio_senttia=_c(a("kuukausiansion_peruste")[i] if palkkatyo else a("paivarahan_peruste")[i]),
-            korvaava_senttia=_c(a("korvaavan_tyon_palkka")[i]) if palkkatyo else 0,
-            peruste_senttia=_c(a("paivarahan_peruste")[i]), jakaja=int(a("paivarahan_jakaja")[i]),
-            osuus_senttia=_c(a("paivarahan_osuus")[i]), palkka_senttia=_c(a("tyonantajan_maksama_palkka")[i]),
-            tyonantajalle_senttia=_c(a("tartuntatautipaivaraha_tyonantajalle")[i]),
-            tyonantajan_paivat=int(a("palkallisen_vapaan_maksetut_paivat")[i]),
-            tunnus_puuttuu=bool(a("tyonantajan_tunnus_puuttuu")[i]),
+            peruste=("ansionmenetys" if a["ansionmenetys_selvitetty"][i] else "edeltava_palkka") if palkkatyo else tyot_ikuiset["vakuutus"][i],
+            arvio_senttia=_c(a["kuukausiansion_peruste"][i] if palkkatyo else a["paivarahan_peruste"][i]),
+            korvaava_senttia=_c(a["korvaavan_tyon_palkka"][i]) if palkkatyo else 0,
+            peruste_senttia=_c(a["paivarahan_peruste"][i]), jakaja=int(a["paivarahan_jakaja"][i]),
+            osuus_senttia=_c(a["paivarahan_osuus"][i]), palkka_senttia=_c(a["tyonantajan_maksama_palkka"][i]),
+            tyonantajalle_senttia=_c(a["tartuntatautipaivaraha_tyonantajalle"][i]),
+            tyonantajan_paivat=int(a["palkallisen_vapaan_maksetut_paivat"][i]),
+            tunnus_puuttuu=bool(a["tyonantajan_tunnus_puuttuu"][i]),
         ))
     return KuukaudenLuvut(
         kuukausi=kk, ikkuna=(_pv(v("maksettavan_ajan_alku")), _pv(v("maksettavan_ajan_loppu"))),
         paatos=int(v("paatoksen_arkipaivat")), myohassa=int(v("hakuajan_ulkopuoliset_arkipaivat")),
         ikkunan_ulkopuolella=int(v("maksettavan_ajan_ulkopuoliset_arkipaivat")),
-        estetyt=[int(v(f"{n}_arkipaivat")) for n in jaksot.estavat_etuudet()],
+        # per benefit only when any day is blocked (estetyt_arkipaivat is the slots' sum)
+        estetyt=([int(v(f"{n}_arkipaivat")) for n in jaksot.estavat_etuudet()] if v("estetyt_arkipaivat")
+                 else [0] * len(jaksot.estavat_etuudet())),
         oikeuttaa=bool(v("paatos_oikeuttaa_paivarahaan")), vakuutettu=bool(v("sairausvakuutettu")),
         myonnettavissa=int(v("myonnetyt_paivat")), ansionmenetys=float(v("laskennallinen_paivaraha")) > 0,
         oikeus=bool(v("oikeus_tartuntatautipaivarahaan")), loma=int(v("vuosiloman_arkipaivat")),
