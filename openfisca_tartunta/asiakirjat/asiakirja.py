@@ -96,7 +96,7 @@ def tyonantajan_asiakirja(k: Kieli, tapaus: Tapaus, tyonantaja: Tyonantajalle, o
         osuus = sum(t.tyonantajalle_senttia for t in kk.tyot if t.ansiotyo in rivit)
         paivat = sum(t.tyonantajan_paivat for t in kk.tyot if t.ansiotyo in rivit)
         if osuus:
-            kuukaudet.append(k._("%(kuukausi)s: %(maara)s (%(paivat)s of paid leave).", kuukausi=k.kuukaudessa(kk.kuukausi),
+            kuukaudet.append(k._("%(maara)s %(kuukausi)s (%(paivat)s of paid leave).", kuukausi=k.kuukaudessa(kk.kuukausi),
                                  maara=k.eur(osuus), paivat=k.paivia(paivat)))
     kaudet = []
     for m in tapaus.maksukaudet:

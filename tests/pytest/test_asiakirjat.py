@@ -296,3 +296,18 @@ def test_puuttuva_tunnus_on_kasittelijan_huomio(asiakas):
     e = _ehdota(asiakas, t, "en")
     huomio = next(h for h in e["kasittelijan_huomiot"] if h["koodi"] == "tyonantajan_tunnus_puuttuu")
     assert "Y-tunnus" in huomio["teksti"] and "999" in huomio["teksti"] and huomio["ohjeen_kohdat"] == ["1.3.2.8"]
+
+
+def test_readmen_esimerkki_on_tosi(asiakas):
+    """The README's paatos.json gives the employer's HTML document the README shows."""
+    import json
+    import re
+    from pathlib import Path
+
+    teksti = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    osio = teksti[teksti.index("### `/paatosehdotus`"):teksti.index("### `/eraajo`")]
+    runko = json.loads(re.search(r"```json\n(.*?)\n```", osio[osio.index("`paatos.json` —"):], re.S).group(1))
+    odotettu = re.search(r"```html\n(.*?)\n```", osio, re.S).group(1)
+    r = asiakas.post("/paatosehdotus", json=runko, query_string={"saaja": "tyonantaja:tyo_1", "muoto": "html"})
+    assert r.get_data(as_text=True).strip() == odotettu
+    assert asiakas.post("/paatosehdotus", json=runko).get_json()["ratkaisu"] == "osittain_myonteinen"
