@@ -311,3 +311,13 @@ def test_readmen_esimerkki_on_tosi(asiakas):
     r = asiakas.post("/paatosehdotus", json=runko, query_string={"saaja": "tyonantaja:tyo_1", "muoto": "html"})
     assert r.get_data(as_text=True).strip() == odotettu
     assert asiakas.post("/paatosehdotus", json=runko).get_json()["ratkaisu"] == "osittain_myonteinen"
+
+
+def test_lahdevero_nimetaan_lahdeveroksi(asiakas):
+    """1.9.3.2: with a source-tax card the deduction is lähdevero (L 627/1978), not ennakonpidätys."""
+    t = apu.tapaus(ennakonpidatysperuste={"2024-03": "lahdeverokortti"}, ennakonpidatysprosentti={"2024-03": 35})
+    e = _ehdota(asiakas, t, "fi")
+    koodit = {p["koodi"]: p for p in e["perustelut"]}
+    assert "lahdevero" in koodit and "ennakonpidatys" not in koodit
+    assert koodit["lahdevero"]["saadokset"] == ["laki rajoitetusti verovelvollisen tulon verottamisesta (627/1978)"]
+    assert "lähdevero" in koodit["lahdevero"]["teksti"]

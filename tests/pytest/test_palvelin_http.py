@@ -628,3 +628,13 @@ def test_yhteys_suljetaan_siististi(palvelin):
             vastaus += chunk
     assert vastaus.startswith(b"HTTP/1.") and b" 400 " in vastaus.split(b"\r\n")[0]
     assert b'"virhe":"virheellinen_json"' in vastaus
+
+
+def test_paatosehdotus_yhden_saajan_asiakirja_html(palvelin):
+    """Over real HTTP: one recipient's document as HTML (1.8.4.1), and an unknown recipient is a 400."""
+    tilanne = _tyonantajan_palkka(copy.deepcopy(apu.KARANTEENI), "tyo_1", 1000, "2024-03-04", "2024-03-08")
+    r = palvelin.post("/paatosehdotus?saaja=tyonantaja:tyo_1&muoto=html", {**tilanne, "kieli": "sv"})
+    assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/html")
+    assert r.headers["Content-Language"] == "sv" and "Beslut om smittbärarpenning" in r.text and "600,00" in r.text
+    assert "skatt" not in r.text.lower()
+    _virhe(palvelin.post("/paatosehdotus?saaja=tyonantaja:ei", tilanne), 400, "tuntematon_saaja", "saaja")
