@@ -31,7 +31,6 @@ _VIRHE = {
     },
 }
 
-_RAHA = {"type": "number"}
 
 _ERAAJO_ESIMERKKI = {
     "kuukaudet": ["2024-03", "2024-04"],
