@@ -52,8 +52,19 @@ def populaatio(n: int, kuukausi: str, siemen: int, tbs) -> tuple[dict, dict]:
         "poissaolo_alkaa": alkaa,
         "poissaolo_paattyy": alkaa + kesto,
         "lapsen_ika": rng.integers(0, 18, n),
-        "vuosilomapaivat": np.zeros(n, dtype=np.int32),
     }
+    if "vuosiloma_1_alkaa" in tbs.variables:  # date ranges (issue 8): a few per cent have some
+        ei = np.datetime64("9999-12-31"), np.datetime64("1970-01-01")
+        loma = rng.random(n) < 0.03
+        loma_alku = alkaa + rng.integers(0, 10, n)
+        vak["vuosiloma_1_alkaa"] = np.where(loma, loma_alku, ei[0])
+        vak["vuosiloma_1_paattyy"] = np.where(loma, loma_alku + rng.integers(0, 6, n), ei[1])
+        esto = rng.random(n) < 0.02
+        vak["estava_etuus_1"] = np.where(esto, "kelan_kuntoutusraha", "ei_etuutta")
+        vak["estava_etuus_1_alkaa"] = np.where(esto, alkaa + rng.integers(0, 10, n), ei[0])
+        vak["estava_etuus_1_paattyy"] = np.where(esto & (rng.random(n) < 0.5), alkaa + 12, ei[0])
+    else:
+        vak["vuosilomapaivat"] = np.zeros(n, dtype=np.int32)
     yrittaja = rng.random(m) < 0.12
     tyo = {
         "vakuutettu": kuuluu,

@@ -27,6 +27,9 @@ from openfisca_tartunta import kalenteri
 from openfisca_tartunta.luettelot import KUUN_ALUSTA_ALKAVAT, TYOSSAKAYVAN_ELAKKEET, EstavaEtuus
 from openfisca_tartunta.tarkistukset import vaadi
 
+#: Only a part-time pension that started before this day blocks the allowance (1.4.7, SVL 8:6 § 1 mom. 5 k.).
+OSA_AIKAELAKE_ENNEN = np.datetime64("2017-01-01", "D")
+
 VUOSILOMIA = 3
 MAKSUESTEITA = 2
 ESTAVIA_ETUUKSIA = 3
@@ -42,6 +45,29 @@ def maksuesteet() -> list[str]:
 
 def estavat_etuudet() -> list[str]:
     return [f"estava_etuus_{i}" for i in range(1, ESTAVIA_ETUUKSIA + 1)]
+
+
+def yhdisteen_palat(ryhma, alku, loppu):
+    """Each interval's part not already covered by an earlier-starting interval of its group.
+
+    The parts are disjoint and their union per group is the union of the group's
+    intervals.  Sorted by (group, start); the exclusive running maximum of the
+    ends within a group comes from one `maximum.accumulate` over keys with the
+    group in the high bits.  Days are counted from the epoch (every window day is
+    after 2017).
+    """
+    a = alku.astype(np.int64)
+    b = loppu.astype(np.int64)
+    r = ryhma.astype(np.int64)
+    jarjestys = np.argsort((r << 23) + a, kind="stable")  # a < 2**22 days (year 9999)
+    a_j, b_j, r_j = a[jarjestys], b[jarjestys], r[jarjestys]
+    pohja = r_j << 32
+    kertyma = np.maximum.accumulate(pohja + b_j)
+    edellinen = np.concatenate(([-1], kertyma[:-1]))
+    edellinen_loppu = np.where(edellinen >= pohja, edellinen - pohja, 0)
+    uusi_alku = np.empty_like(a)
+    uusi_alku[jarjestys] = np.maximum(a_j, edellinen_loppu + 1)
+    return uusi_alku.astype("datetime64[D]"), b.astype("datetime64[D]")
 
 
 def kalenteripaivat(alku, loppu) -> np.ndarray:
@@ -93,7 +119,35 @@ class Esteet:
 
 
 def lue(vakuutettu, period) -> Esteet:
-    """The checked ranges of every insured with any, the working-pensioner exception applied."""
+    """The checked ranges of every insured with any, the working-pensioner exception applied.
+
+    The inputs are ETERNITY: read once per simulation and population, then reused.
+    """
+    return _muistista(vakuutettu, "esteet", lambda: _lue(vakuutettu, period))
+
+
+def _muistista(vakuutettu, avain, laske):
+    """A value cached on the simulation for this population (checked by identity)."""
+    valimuisti = vakuutettu.simulation.__dict__.setdefault("_tartunta_jaksot", {})
+    osuma = valimuisti.get((id(vakuutettu), avain))
+    if osuma is None or osuma[0] is not vakuutettu:
+        osuma = valimuisti[(id(vakuutettu), avain)] = (vakuutettu, laske())
+    return osuma[1]
+
+
+def kuukauden_erittely(vakuutettu, period):
+    """The month's (per-slot blocked, annual-leave, restriction) arkipäivät of the paid window,
+    computed once per month for every variable that states them."""
+    from openfisca_tartunta.paatos import maksettava_ikkuna
+
+    def laske():
+        alku, loppu = maksettava_ikkuna(vakuutettu, period)
+        return erittely(alku, loppu, lue(vakuutettu, period))
+
+    return _muistista(vakuutettu, ("erittely", str(period)), laske)
+
+
+def _lue(vakuutettu, period) -> Esteet:
     rivit = np.flatnonzero(vakuutettu("ajanjaksoja_annettu", period))  # checks the ranges first
 
     def pari(nimi):
@@ -184,53 +238,64 @@ def ensimmainen_maksettu(alku, loppu, esteet: Esteet) -> np.ndarray:
     return np.where(paiva <= kalenteri.paivina(loppu), paiva, kalenteri.EI_PAIVAA)
 
 
-def tarkista(vakuutettu, period) -> None:
-    """Refuse ill-formed ranges with an error naming the field (once per simulation)."""
+def tarkista(vakuutettu, period) -> np.ndarray:
+    """Refuse ill-formed ranges with an error naming the field; return the rows with any range.
 
-    def pvm(nimi):
-        return kalenteri.paivina(vakuutettu(nimi, period))
-
+    Runs once per simulation (from `ajanjaksoja_annettu`), on the rows where any slot is
+    filled (usually few), so a large population costs one comparison per input.
+    """
+    nimet = [(laji, nimi) for laji, lista in (("vuosiloma", vuosilomat()), ("maksueste", maksuesteet()),
+                                              ("estava_etuus", estavat_etuudet())) for nimi in lista]
+    sarakkeet = {}
+    annettu = np.zeros(vakuutettu.count, dtype=bool)
+    for laji, nimi in nimet:
+        alku = kalenteri.paivina(vakuutettu(f"{nimi}_alkaa", period))
+        loppu = kalenteri.paivina(vakuutettu(f"{nimi}_paattyy", period))
+        annettu |= (alku != kalenteri.EI_PAIVAA) | (loppu != (kalenteri.EI_PAIVAA if laji == "estava_etuus" else kalenteri.AINA))
+        sarakkeet[nimi] = [alku, loppu]
+        if laji == "estava_etuus":
+            etuus = np.asarray(vakuutettu(nimi, period))
+            annettu |= etuus != EstavaEtuus.ei_etuutta.index
+            sarakkeet[nimi].append(etuus)
+    rivit = np.flatnonzero(annettu)
+    if rivit.size == 0:
+        return rivit
+    tyossa = np.asarray(vakuutettu("tyoskentelee_elakkeella", period))[rivit]
+    elakkeet = [e.index for e in TYOSSAKAYVAN_ELAKKEET]
     ryhmat: dict[str, list] = {"vuosiloma": [], "maksueste": [], "estava_etuus": []}
-    for laji, nimet, avoin_loppu in (
-        ("vuosiloma", vuosilomat(), False),
-        ("maksueste", maksuesteet(), False),
-        ("estava_etuus", estavat_etuudet(), True),
-    ):
-        for nimi in nimet:
-            alku, loppu = pvm(f"{nimi}_alkaa"), pvm(f"{nimi}_paattyy")
-            alku_annettu = alku != kalenteri.EI_PAIVAA
-            if avoin_loppu:
-                loppu_annettu = loppu != kalenteri.EI_PAIVAA
-                vaadi(alku_annettu | ~loppu_annettu, f"{nimi}_alkaa", alku,
-                      f"missing while {nimi}_paattyy is given; give the first day of the benefit (1.4)")
-                etuus = vakuutettu(nimi, period)
-                ei_etuutta = etuus == EstavaEtuus.ei_etuutta
-                vaadi(~alku_annettu | ~ei_etuutta, nimi, etuus.decode_to_str(),
-                      f"missing: name the benefit that starts on {nimi}_alkaa (1.4)")
-                vaadi(alku_annettu | ei_etuutta, f"{nimi}_alkaa", alku,
-                      f"missing: give the first day of the benefit named in {nimi} (1.4)")
-                kuun_alku = alku == alku.astype("datetime64[M]").astype("datetime64[D]")
-                vaadi(~alku_annettu | kuun_alku | ~np.isin(etuus, [e.index for e in KUUN_ALUSTA_ALKAVAT]),
-                      f"{nimi}_alkaa", alku,
-                      "an old-age pension (or an MP's adaptation pension) starts on the first day of a month; "
-                      "the allowance runs to the end of the previous month (1.4.5)")
-                vaadi(~alku_annettu | (alku < np.datetime64("2017-01-01")) | (etuus != EstavaEtuus.osa_aikaelake),
-                      f"{nimi}_alkaa", alku,
-                      "only a part-time pension started before 2017-01-01 blocks the allowance (1.4.7)")
-            else:
-                loppu_annettu = loppu != kalenteri.AINA
-                vaadi(alku_annettu | ~loppu_annettu, f"{nimi}_alkaa", alku,
-                      f"missing while {nimi}_paattyy is given; give both dates of the range")
-                vaadi(loppu_annettu | ~alku_annettu, f"{nimi}_paattyy", loppu,
-                      f"missing while {nimi}_alkaa is given; give both dates of the range (the end is inclusive)")
-            vaadi(~alku_annettu | ~loppu_annettu | (loppu >= alku), f"{nimi}_paattyy", loppu,
-                  f"the range ends before it starts ({nimi}_alkaa); the end date is inclusive")
-            if avoin_loppu:  # a pension that does not block a working pensioner overlaps nothing
-                alku_annettu = alku_annettu & ~(
-                    vakuutettu("tyoskentelee_elakkeella", period) & np.isin(etuus, [e.index for e in TYOSSAKAYVAN_ELAKKEET])
-                )
-            ryhmat[laji].append((nimi, np.where(alku_annettu, alku, kalenteri.EI_PAIVAA),
-                                 np.where(alku_annettu, loppu, kalenteri.AINA)))
+    for laji, nimi in nimet:
+        alku, loppu = sarakkeet[nimi][0][rivit], sarakkeet[nimi][1][rivit]
+        alku_annettu = alku != kalenteri.EI_PAIVAA
+        if laji == "estava_etuus":
+            etuus = sarakkeet[nimi][2][rivit]
+            loppu_annettu = loppu != kalenteri.EI_PAIVAA
+            vaadi(alku_annettu | ~loppu_annettu, f"{nimi}_alkaa", alku,
+                  f"missing while {nimi}_paattyy is given; give the first day of the benefit (1.4)")
+            ei_etuutta = etuus == EstavaEtuus.ei_etuutta.index
+            vaadi(~alku_annettu | ~ei_etuutta, nimi, alku,
+                  f"missing: name the benefit that starts on {nimi}_alkaa (the value shown) (1.4)")
+            vaadi(alku_annettu | ei_etuutta, f"{nimi}_alkaa", alku,
+                  f"missing: give the first day of the benefit named in {nimi} (1.4)")
+            kuun_alku = alku == alku.astype("datetime64[M]").astype("datetime64[D]")
+            vaadi(~alku_annettu | kuun_alku | ~np.isin(etuus, [e.index for e in KUUN_ALUSTA_ALKAVAT]),
+                  f"{nimi}_alkaa", alku,
+                  "an old-age pension (or an MP's adaptation pension) starts on the first day of a month; "
+                  "the allowance runs to the end of the previous month (1.4.5)")
+            vaadi(~alku_annettu | (alku < OSA_AIKAELAKE_ENNEN) | (etuus != EstavaEtuus.osa_aikaelake.index),
+                  f"{nimi}_alkaa", alku,
+                  "only a part-time pension started before 2017-01-01 blocks the allowance (1.4.7)")
+        else:
+            loppu_annettu = loppu != kalenteri.AINA
+            vaadi(alku_annettu | ~loppu_annettu, f"{nimi}_alkaa", alku,
+                  f"missing while {nimi}_paattyy is given; give both dates of the range")
+            vaadi(loppu_annettu | ~alku_annettu, f"{nimi}_paattyy", loppu,
+                  f"missing while {nimi}_alkaa is given; give both dates of the range (the end is inclusive)")
+        vaadi(~alku_annettu | ~loppu_annettu | (loppu >= alku), f"{nimi}_paattyy", loppu,
+              f"the range ends before it starts ({nimi}_alkaa); the end date is inclusive")
+        if laji == "estava_etuus":  # a pension that does not block a working pensioner overlaps nothing
+            alku_annettu = alku_annettu & ~(tyossa & np.isin(etuus, elakkeet))
+        ryhmat[laji].append((nimi, np.where(alku_annettu, alku, kalenteri.EI_PAIVAA),
+                             np.where(alku_annettu, loppu, kalenteri.AINA)))
     pareittain = [(ryhmat[l], ryhmat[l]) for l in ryhmat] + [(ryhmat["maksueste"], ryhmat["vuosiloma"])]
     for ensimmaiset, toiset in pareittain:
         for i, (nimi, a, b) in enumerate(ensimmaiset):
@@ -239,3 +304,4 @@ def tarkista(vakuutettu, period) -> None:
                     continue
                 vaadi(np.maximum(a, c) > np.minimum(b, d), f"{nimi}_alkaa", a,
                       f"the range overlaps {muu} ({muu}_alkaa … {muu}_paattyy); give each day once")
+    return rivit

@@ -52,17 +52,29 @@ _TYO = np.busdaycalendar(weekmask=TYOPAIVAT_VIIKOSSA, holidays=PYHAPAIVAT)
 
 
 def paivina(arvo) -> np.ndarray:
-    """Any date-like array (OpenFisca date variables included) as `datetime64[D]`."""
-    return np.asarray(arvo).astype("datetime64[D]")
+    """Any date-like array (OpenFisca date variables included) as `datetime64[D]`.
+
+    An array that already is `datetime64[D]` is returned as it is (not copied): treat it as read-only.
+    """
+    arvo = np.asarray(arvo)
+    return arvo if arvo.dtype == np.dtype("datetime64[D]") else arvo.astype("datetime64[D]")
 
 
 def arkipaivat(alku, loppu) -> np.ndarray:
-    """Number of arkipäivät from `alku` to `loppu`, both inclusive; 0 if `loppu < alku`."""
+    """Number of arkipäivät from `alku` to `loppu`, both inclusive; 0 if `loppu < alku`.
+
+    Only the non-empty intervals are counted (populations have many empty ones).
+    """
     alku = paivina(alku)
     loppu = paivina(loppu)
-    tyhja = loppu < alku
-    loppu_seur = np.where(tyhja, alku, loppu + 1)
-    return np.where(tyhja, 0, np.busday_count(alku, loppu_seur, busdaycal=_ARKI)).astype(np.int32)
+    ok = loppu >= alku
+    if ok.all():
+        return np.busday_count(alku, loppu + 1, busdaycal=_ARKI).astype(np.int32)
+    tulos = np.zeros(ok.shape, dtype=np.int32)
+    rivit = np.flatnonzero(ok)
+    if rivit.size:
+        tulos.flat[rivit] = np.busday_count(alku.flat[rivit] if alku.ndim else alku, loppu.flat[rivit] + 1 if loppu.ndim else loppu + 1, busdaycal=_ARKI)
+    return tulos
 
 
 def on_arkipaiva(paiva) -> np.ndarray:

@@ -35,7 +35,7 @@ from openfisca_tartunta.tarkistukset import Syottovirhe
 
 RAKENNESARAKKEET = ("vakuutettu", "rooli")
 ROOLIT = ("palkkatyo", "yritystoiminta")
-#: Separates a variable name from the month a column is for (`vuosilomapaivat@2024-04`).
+#: Separates a variable name from the month a column is for (`ansionmenetys@2024-04`).
 KUUKAUSIEROTIN = "@"
 
 

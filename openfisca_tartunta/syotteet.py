@@ -23,9 +23,14 @@ def annettu(populaatio, nimi: str, period) -> bool:
 
 
 def vaadi_kuukauden_arvo(populaatio, nimi: str, period, tarvitaan) -> None:
-    """Raise `Syottovirhe` when rows `tarvitaan` need `nimi` for `period` and it was not given."""
-    tarvitaan = np.asarray(tarvitaan, dtype=bool)
-    if not tarvitaan.any() or annettu(populaatio, nimi, period):
+    """Raise `Syottovirhe` when rows `tarvitaan` need `nimi` for `period` and it was not given.
+
+    `tarvitaan` may be a callable returning the mask: it is evaluated only when the month is missing.
+    """
+    if annettu(populaatio, nimi, period):
+        return
+    tarvitaan = np.asarray(tarvitaan() if callable(tarvitaan) else tarvitaan, dtype=bool)
+    if not tarvitaan.any():
         return
     raise Syottovirhe(
         nimi,

@@ -14,6 +14,8 @@ file path or by a dotted path (`hae_reformi`):
 | `korvausaste`      | the allowance replaces 70 % of the lost earnings                 |
 | `enimmaismaara`    | the daily amount is at most 250 €                                |
 | `yrittajan_jakaja` | an entrepreneur's divisor is 365 instead of 300                  |
+| `tulkinta_lahdevero` | reading (a) of 1.9.3.2: employer days give no source-tax deduction |
+| `tulkinta_oma_osuus` | reading (b): an employer takes only its own job's part          |
 | `*.yaml`, `*.json` | parameter values from a file (`parametrimuutos`)                 |
 | `*.py`             | the `Reform` subclass defined in that file                       |
 | `pkg.module.Class` | any importable `Reform` subclass                                 |
@@ -41,6 +43,8 @@ REFORMIT: dict[str, tuple[str, str]] = {
     "enimmaismaara": ("openfisca_tartunta.reforms.enimmaismaara", "Enimmaismaara"),
     "yrittajan_jakaja": ("openfisca_tartunta.reforms.yrittajan_jakaja", "YrittajanJakaja"),
     "esimerkki_parametrimuutos": ("openfisca_tartunta.reforms.parametrimuutos", "EsimerkkiParametrimuutos"),
+    "tulkinta_lahdevero": ("openfisca_tartunta.reforms.tulkinta_lahdevero", "LahdeveroVakuutetunPaivilta"),
+    "tulkinta_oma_osuus": ("openfisca_tartunta.reforms.tulkinta_oma_osuus", "TyonantajanOmaOsuus"),
 }
 
 __all__ = ["REFORMIT", "Reformivirhe", "hae_reformi", "sovella_reformit"]

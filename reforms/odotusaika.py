@@ -7,9 +7,10 @@ reform leaves the first N arkipäivät of each decision unpaid; N is the new
 parameter `paivaraha.odotusaika`, taken at the decision's first day.
 
 Model: the waiting period is the decision's first N arkipäivät by the calendar.
-Days it covers are not granted; days already not granted for another reason
-(a late application, a blocking benefit) are not counted twice.  Annual-leave
-days are a count per month; they are taken to fall outside the waiting period.
+Days it covers are not granted; days already not granted for a late
+application are not counted twice.  Model: the waiting period counts the
+decision's arkipäivät by the calendar; blocked, annual-leave and restricted
+days inside it are counted out in the baseline's window after it.
 A decision with no more than N arkipäivät gives no allowance at all.
 """
 
@@ -84,13 +85,7 @@ class Odotusaika(Reform):
                 on_paatos = alku <= loppu
                 alku = np.where(on_paatos, alku, kalenteri.kuukauden_rajat(period)[0])  # a valid look-up date
                 n = paivan_arvot(parameters, alku, lambda p: p.paivaraha.odotusaika).astype(np.int64)
-                viimeinen = np.busday_offset(
-                    alku,
-                    np.maximum(n - 1, 0),
-                    roll="forward",
-                    weekmask=kalenteri.ARKIPAIVAT_VIIKOSSA,
-                    holidays=kalenteri.PYHAPAIVAT,
-                )
+                viimeinen = np.busday_offset(alku, np.maximum(n - 1, 0), roll="forward", busdaycal=kalenteri.ARKIKALENTERI)
                 return np.where(on_paatos, np.where(n > 0, viimeinen, alku - 1), kalenteri.AINA)
 
         class odotusajan_paivat(Variable):

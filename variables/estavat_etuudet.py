@@ -19,7 +19,6 @@ from openfisca_core.variables import Variable
 
 from openfisca_tartunta import jaksot
 from openfisca_tartunta.entities import Vakuutettu
-from openfisca_tartunta.paatos import maksettava_ikkuna
 
 
 class tyoskentelee_elakkeella(Variable):
@@ -35,9 +34,7 @@ class tyoskentelee_elakkeella(Variable):
 
 
 def _estetyt(vakuutettu, period):
-    alku, loppu = maksettava_ikkuna(vakuutettu, period)
-    estetyt, _, _ = jaksot.erittely(alku, loppu, jaksot.lue(vakuutettu, period))
-    return estetyt
+    return jaksot.kuukauden_erittely(vakuutettu, period)[0]
 
 
 class estetyt_arkipaivat(Variable):

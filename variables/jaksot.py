@@ -248,8 +248,6 @@ class ajanjaksoja_annettu(Variable):
     )
 
     def formula(vakuutettu, period):
-        jaksot.tarkista(vakuutettu, period)
         annettu = np.zeros(vakuutettu.count, dtype=bool)
-        for nimi in jaksot.vuosilomat() + jaksot.maksuesteet() + jaksot.estavat_etuudet():
-            annettu |= kalenteri.paivina(vakuutettu(f"{nimi}_alkaa", period)) != kalenteri.EI_PAIVAA
+        annettu[jaksot.tarkista(vakuutettu, period)] = True
         return annettu

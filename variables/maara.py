@@ -40,7 +40,7 @@ class paivarahan_peruste(Variable):
     def formula(ansiotyo, period):
         palkka = ansiotyo("menetetty_kuukausiansio", period)
         yrittaja = ansiotyo("yrittajan_paivarahan_tyotulo", period)
-        return np.where(ansiotyo.has_role(Vakuutettu.PALKKATYO), palkka, yrittaja)
+        return np.where(ansiotyo("on_palkkatyo", period), palkka, yrittaja)
 
 
 class paivarahan_jakaja(Variable):
@@ -56,7 +56,7 @@ class paivarahan_jakaja(Variable):
 
     def formula(ansiotyo, period, parameters):
         p = parameters(period).paivaraha
-        return np.where(ansiotyo.has_role(Vakuutettu.PALKKATYO), p.palkansaajan_jakaja, p.yrittajan_jakaja)
+        return np.where(ansiotyo("on_palkkatyo", period), p.palkansaajan_jakaja, p.yrittajan_jakaja)
 
 
 class paivarahan_osuus(Variable):

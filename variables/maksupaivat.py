@@ -84,8 +84,7 @@ class hakuajan_ulkopuoliset_arkipaivat(Variable):
 
 
 def _erittely(vakuutettu, period):
-    alku, loppu = maksettava_ikkuna(vakuutettu, period)
-    return jaksot.erittely(alku, loppu, jaksot.lue(vakuutettu, period))
+    return jaksot.kuukauden_erittely(vakuutettu, period)
 
 
 class vuosiloman_arkipaivat(Variable):

@@ -9,13 +9,25 @@ minimum, no maximum, no deductions (1.6).
 
 import numpy as np
 from openfisca_core.holders import set_input_dispatch_by_period
-from openfisca_core.periods import MONTH
+from openfisca_core.periods import ETERNITY, MONTH
 from openfisca_core.variables import Variable
 
 from openfisca_tartunta.entities import Ansiotyo, Vakuutettu
 from openfisca_tartunta.raha import euroina
 from openfisca_tartunta.syotteet import vaadi_kuukauden_arvo
 from openfisca_tartunta.tarkistukset import ei_negatiivinen
+
+
+class on_palkkatyo(Variable):
+    value_type = bool
+    entity = Ansiotyo
+    definition_period = ETERNITY
+    label = "Ansiotyö on palkkatyö (rooli palkkatyo)"
+    reference = ["Kelan etuusohje 1.6, 1.7.1"]
+    documentation = "True for an employment row, false for self-employment: the row's role, computed once per simulation."
+
+    def formula(ansiotyo, period):
+        return ansiotyo.has_role(Vakuutettu.PALKKATYO)
 
 
 class ansionmenetys(Variable):
@@ -75,11 +87,13 @@ class kuukausiansion_peruste(Variable):
     )
 
     def formula(ansiotyo, period):
-        palkkatyo = ansiotyo.has_role(Vakuutettu.PALKKATYO)
+        palkkatyo = ansiotyo("on_palkkatyo", period)
         selvitetty = ansiotyo("ansionmenetys_selvitetty", period)
-        paatos = ansiotyo.vakuutettu("paatoksen_arkipaivat", period) > 0
-        vaadi_kuukauden_arvo(ansiotyo, "ansionmenetys", period, palkkatyo & paatos & selvitetty)
-        vaadi_kuukauden_arvo(ansiotyo, "edeltava_palkka", period, palkkatyo & paatos & ~selvitetty)
+        def paatos():
+            return palkkatyo & (ansiotyo.vakuutettu("paatoksen_arkipaivat", period) > 0)
+
+        vaadi_kuukauden_arvo(ansiotyo, "ansionmenetys", period, lambda: paatos() & selvitetty)
+        vaadi_kuukauden_arvo(ansiotyo, "edeltava_palkka", period, lambda: paatos() & ~selvitetty)
         arvio = euroina(ansiotyo("ansionmenetys", period))
         edeltava = euroina(ansiotyo("edeltava_palkka", period))
         ei_negatiivinen(arvio, "ansionmenetys", "1.6")
@@ -103,5 +117,5 @@ class menetetty_kuukausiansio(Variable):
         perusta = euroina(ansiotyo("kuukausiansion_peruste", period))
         korvaava = euroina(ansiotyo("korvaavan_tyon_palkka", period))
         ei_negatiivinen(korvaava, "korvaavan_tyon_palkka", "1.3.3.2.2")
-        palkkatyo = ansiotyo.has_role(Vakuutettu.PALKKATYO)
+        palkkatyo = ansiotyo("on_palkkatyo", period)
         return np.where(palkkatyo, np.maximum(perusta - korvaava, 0.0), 0.0)

@@ -26,8 +26,6 @@ from openfisca_core.holders import set_input_dispatch_by_period
 from openfisca_core.periods import ETERNITY, MONTH
 from openfisca_core.variables import Variable
 
-import pandas as pd
-
 from openfisca_tartunta import jaksot, kalenteri
 from openfisca_tartunta.entities import Ansiotyo, Vakuutettu
 from openfisca_tartunta.paatos import maksettava_ikkuna, paatoksen_paivat
@@ -35,7 +33,6 @@ from openfisca_tartunta.parametrit import ryhman_summa
 from openfisca_tartunta.raha import euroina, jaa_suurimmin_jaannoksin, senteiksi, sentteina
 from openfisca_tartunta.syotteet import vaadi_kuukauden_arvo
 from openfisca_tartunta.tarkistukset import ei_negatiivinen, vaadi
-from openfisca_tartunta.tunnukset import vaadi_tyonantajan_tunnus
 
 
 _VIITE_TYONANTAJA = ["Kelan etuusohje 1.3.2, 1.3.2.1, 1.3.2.3, 1.9.2.2", "SVL 1224/2004 7 luku 4 §"]
@@ -86,20 +83,6 @@ class palkallinen_vapaa_paattyy(Variable):
     )
 
 
-class tyonantajan_tunnus(Variable):
-    value_type = str
-    default_value = ""
-    entity = Ansiotyo
-    definition_period = ETERNITY
-    label = "Työnantajan Y-tunnus tai Kelan tekninen tunnus"
-    reference = ["Kelan etuusohje 1.3.2.8"]
-    documentation = (
-        "Y-tunnus (NNNNNNN-C, check digit validated), or for a foreign employer without one Kela's "
-        "technical id: 9 digits starting with 999. Not needed for the amounts or the split; a given id "
-        "that is malformed is an input error, a paid row without one is flagged (`tyonantajan_tunnus_puuttuu`)."
-    )
-
-
 class palkka_koko_vapaalta(Variable):
     value_type = bool
     default_value = True
@@ -120,7 +103,7 @@ def _vapaa(ansiotyo, period, rivit=None):
     """Each row's reported paid leave (checked), or those of `rivit` (indices of checked rows)."""
     alkaa = kalenteri.paivina(ansiotyo("palkallinen_vapaa_alkaa", period))
     paattyy = kalenteri.paivina(ansiotyo("palkallinen_vapaa_paattyy", period))
-    palkkatyo = ansiotyo.has_role(Vakuutettu.PALKKATYO)
+    palkkatyo = ansiotyo("on_palkkatyo", period)
     if rivit is not None:
         return alkaa[rivit], np.where(palkkatyo[rivit], paattyy[rivit], kalenteri.AINA)
     alku_annettu = alkaa != kalenteri.EI_PAIVAA
@@ -221,48 +204,12 @@ class tyonantajan_palkka_jakoperusteena(Variable):
 
     def formula(ansiotyo, period):
         vapaa = ansiotyo("palkallisen_vapaan_arkipaivat", period)
-        vaadi_kuukauden_arvo(ansiotyo, "tyonantajan_maksama_palkka", period, vapaa > 0)
+        vaadi_kuukauden_arvo(ansiotyo, "tyonantajan_maksama_palkka", period, lambda: vapaa > 0)
         palkka = euroina(ansiotyo("tyonantajan_maksama_palkka", period))
         ei_negatiivinen(palkka, "tyonantajan_maksama_palkka", "1.3.2.3")
         maksetut = ansiotyo("palkallisen_vapaan_maksetut_paivat", period)
         osuus = np.where(ansiotyo("palkka_koko_vapaalta", period), maksetut / np.maximum(vapaa, 1), 1.0)
         return np.where(maksetut > 0, senteiksi(palkka * osuus), 0.0)
-
-
-class tyonantajan_tunnus_kelpaa(Variable):
-    value_type = bool
-    entity = Ansiotyo
-    definition_period = ETERNITY
-    label = "Työnantajan tunnus on annettu ja kelvollinen"
-    reference = ["Kelan etuusohje 1.3.2.8"]
-    documentation = (
-        "True for a valid Y-tunnus or Kela's 999-id; false for an empty one. A given id that is "
-        "malformed is an input error (checked once per simulation)."
-    )
-
-    def formula(ansiotyo, period):
-        tunnukset = np.asarray(ansiotyo("tyonantajan_tunnus", period), dtype=object)
-        koodit, erilliset = pd.factorize(tunnukset, use_na_sentinel=False)
-        annettu = np.array([isinstance(t, str) and bool(t.strip()) for t in erilliset], dtype=bool)[koodit]
-        vaadi_tyonantajan_tunnus(tunnukset, annettu)
-        return annettu
-
-
-class tyonantajan_tunnus_puuttuu(Variable):
-    value_type = bool
-    entity = Ansiotyo
-    definition_period = MONTH
-    label = "Työnantajalle maksettavalta riviltä puuttuu työnantajan tunnus"
-    reference = ["Kelan etuusohje 1.3.2.8"]
-    documentation = (
-        "The row is paid a share of the allowance but has no `tyonantajan_tunnus`: amounts and the split "
-        "are computed all the same; the decision shows a note to the handler that the payment to the "
-        "employer needs its Y-tunnus or Kela's 999-id (1.3.2.8)."
-    )
-
-    def formula(ansiotyo, period):
-        saa = ansiotyo("tartuntatautipaivaraha_tyonantajalle", period) > 0
-        return saa & ~ansiotyo("tyonantajan_tunnus_kelpaa", period)
 
 
 # --- per insured ----------------------------------------------------------------
@@ -302,33 +249,10 @@ class palkallisen_vapaan_maksupaivat(Variable):
         if useita.size:
             alkaa, paattyy = _vapaa(tyot, period, useita)
             ikkuna_alku, ikkuna_loppu = _ikkuna(tyot, period, useita)
-            alku, loppu = _yhdisteen_palat(ryhma[useita], np.maximum(alkaa, ikkuna_alku), np.minimum(paattyy, ikkuna_loppu))
+            alku, loppu = jaksot.yhdisteen_palat(ryhma[useita], np.maximum(alkaa, ikkuna_alku), np.minimum(paattyy, ikkuna_loppu))
             paivat = jaksot.maksetut_paivat(alku, loppu, _jasenten_esteet(vakuutettu, period, useita))
             yhdiste += np.bincount(ryhma[useita], weights=paivat, minlength=vakuutettu.count)
         return np.minimum(np.rint(yhdiste).astype(np.int32), vakuutettu("tartuntatautipaivarahan_maksupaivat", period))
-
-
-def _yhdisteen_palat(ryhma, alku, loppu):
-    """Each interval's part not already covered by an earlier-starting interval of its group.
-
-    The parts are disjoint and their union per group is the union of the group's
-    intervals.  Sorted by (group, start); the exclusive running maximum of the
-    ends within a group comes from one `maximum.accumulate` over keys with the
-    group in the high bits.  Days are counted from the epoch (every window day is
-    after 2017).
-    """
-    a = alku.astype(np.int64)
-    b = loppu.astype(np.int64)
-    r = ryhma.astype(np.int64)
-    jarjestys = np.argsort((r << 23) + a, kind="stable")  # a < 2**22 days (year 9999)
-    a_j, b_j, r_j = a[jarjestys], b[jarjestys], r[jarjestys]
-    pohja = r_j << 32
-    kertyma = np.maximum.accumulate(pohja + b_j)
-    edellinen = np.concatenate(([-1], kertyma[:-1]))
-    edellinen_loppu = np.where(edellinen >= pohja, edellinen - pohja, 0)
-    uusi_alku = np.empty_like(a)
-    uusi_alku[jarjestys] = np.maximum(a_j, edellinen_loppu + 1)
-    return uusi_alku.astype("datetime64[D]"), b.astype("datetime64[D]")
 
 
 class tyonantajien_maksama_palkka(Variable):
@@ -360,7 +284,7 @@ class tyosuhteiden_osuus_paivarahasta(Variable):
 
     def formula(vakuutettu, period):
         osat = vakuutettu.members("paivarahan_osuus", period).astype(np.float64)
-        palkkatyo = vakuutettu.members.has_role(Vakuutettu.PALKKATYO)
+        palkkatyo = vakuutettu.members("on_palkkatyo", period)
         summa = ryhman_summa(vakuutettu, np.where(palkkatyo, osat, 0.0))
         return np.minimum(senteiksi(summa), euroina(vakuutettu("tartuntatautipaivaraha_paivalta", period)))
 

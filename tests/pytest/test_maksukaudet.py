@@ -172,3 +172,16 @@ def test_dokumentin_esimerkki():
         (date(2024, 9, 2), date(2024, 9, 7), 6),
         (date(2024, 9, 9), date(2024, 9, 21), 12),
     ]
+
+
+def test_estava_etuus_katkaisee_maksetun_ajan():
+    """1.9, 1.4: a rehabilitation allowance 13.–15.3.2024 leaves a gap in the paid time 11.–23.3.
+    Paid arkipäivät: 11., 12., 16., 18.–23.3. = 9 (Sun 17.3. is not one). First period 6 days:
+    11., 12., 16., 18., 19., 20.3.; then 21.–23.3. (3, short)."""
+    from openfisca_tartunta.maksukaudet import maksukaudet as _kaudet
+
+    kaudet = _kaudet("2024-03-11", "2024-03-23", ei_makseta=[("2024-03-13", "2024-03-15")])
+    assert [(k.alku.isoformat(), k.loppu.isoformat(), k.arkipaivat, k.vajaa) for k in kaudet] == [
+        ("2024-03-11", "2024-03-20", 6, False),
+        ("2024-03-21", "2024-03-23", 3, True),
+    ]
