@@ -90,7 +90,13 @@ def _kielteiset(tapaus: Tapaus, jaksot: list[Jakso]) -> list[Syy]:
                          "hakuaika": tapaus.hakuaika}))
     ulkona = _sum(kk, lambda k: k.ikkunan_ulkopuolella)
     if ulkona:
-        syyt.append(Syy("ei_maksettavaa_aikaa", Vaikutus.kielteinen, ulkona))
+        # the days before the model's paid window (e.g. a reform's waiting period at the start)
+        kuukaudet = [k for k in kk if k.ikkunan_ulkopuolella]
+        alkaa = max(alku, tapaus.hakuaika or alku)
+        paattyy = kuukaudet[-1].ikkuna[0] - _PAIVA if kuukaudet[-1].ikkuna[0] else None
+        if paattyy is None or paattyy < alkaa:
+            alkaa = paattyy = None
+        syyt.append(Syy("ei_maksettavaa_aikaa", Vaikutus.kielteinen, ulkona, alkaa, paattyy))
     for i, etuus in enumerate(tapaus.estavat_etuudet):
         paivat = _sum(kk, lambda k: k.estetyt[i])
         if etuus is not None and paivat:

@@ -131,3 +131,17 @@ def test_tapaukset_kattavat_syyt(perus):
     for tee in TAPAUKSET.values():
         koodit |= {p["koodi"] for p in asiakas.post("/paatosehdotus", json=tee()).get_json()["perustelut"]}
     assert {"hakemus_myohassa", "estava_etuus", "vuosiloma", "maksamisen_rajoitus", "korvaava_tyo", "tyonantajalle"} <= koodit
+
+
+def test_odotusajan_paivat_hylataan_ajalta(perus):
+    """Issue 8 finding 4: with the waiting-period reform, 11 decision days give 1 granted day; the
+    other 10 are explained and rejected as a dated period (4.–14.3.2024)."""
+    asiakas = luo_sovellus(tax_benefit_system=sovella_reformit(perus, ["odotusaika"])).test_client()
+    e = asiakas.post("/paatosehdotus", json={**apu.tapaus(), "kieli": "fi"}).get_json()
+    y = e["yhteensa"]
+    ulkona = [p for p in e["perustelut"] if p["koodi"] == "ei_maksettavaa_aikaa"]
+    assert len(ulkona) == 1 and ulkona[0]["paivat"] == y["paatoksen_arkipaivat"] - y["myonnetyt_paivat"]
+    hylatty = [j for j in e["jaksot"] if j["ratkaisu"] == "hylataan"]
+    granted = [j for j in e["jaksot"] if j["ratkaisu"] == "myonnetaan"]
+    assert hylatty[0]["alkaa"] == "2024-03-04" and hylatty[0]["arkipaivat"] == ulkona[0]["paivat"]
+    assert granted and granted[0]["alkaa"] > hylatty[0]["paattyy"]
