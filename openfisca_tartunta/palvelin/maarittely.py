@@ -11,6 +11,7 @@ import json
 
 from flask import Flask, Response, request
 
+from openfisca_tartunta.asiakirjat.skeema import paatosehdotuksen_skeemat
 from openfisca_tartunta.esimerkit import KARANTEENI_PALKANSAAJA
 
 _VIRHE = {
@@ -30,39 +31,6 @@ _VIRHE = {
     },
 }
 
-_RAHA = {"type": "number"}
-
-_PERUSTELU = {
-    "type": "object",
-    "properties": {
-        "koodi": {"type": "string"},
-        "vaikutus": {"type": "string", "enum": ["myonteinen", "kielteinen", "ei_makseta", "tieto"]},
-        "paivat": {"type": "integer", "nullable": True},
-        "teksti": {"type": "string"},
-        "ohjeen_kohdat": {"type": "array", "items": {"type": "string"}},
-        "saadokset": {"type": "array", "items": {"type": "string"}},
-    },
-}
-
-_PAATOSEHDOTUS = {
-    "type": "object",
-    "required": ["ratkaisu", "perustelut", "kuukaudet", "maksukaudet", "paatoksen_saajat", "yhteensa"],
-    "properties": {
-        "kieli": {"type": "string", "enum": ["fi", "sv", "en"]},
-        "etuus": {"type": "string"},
-        "otsikko": {"type": "string"},
-        "vakuutettu": {"type": "string"},
-        "ratkaisu": {"type": "string", "enum": ["myonteinen", "osittain_myonteinen", "kielteinen"]},
-        "ratkaisu_teksti": {"type": "string"},
-        "paatos": {"type": "object"},
-        "perustelut": {"type": "array", "items": _PERUSTELU},
-        "paivaraha": {"type": "object", "nullable": True},
-        "kuukaudet": {"type": "array", "items": {"type": "object"}},
-        "maksukaudet": {"type": "array", "items": {"type": "object"}},
-        "yhteensa": {"type": "object", "additionalProperties": {"type": "number"}},
-        "paatoksen_saajat": {"type": "array", "items": {"type": "object"}},
-    },
-}
 
 _ERAAJO_ESIMERKKI = {
     "kuukaudet": ["2024-03", "2024-04"],
@@ -149,7 +117,7 @@ def _laskentapolku(yhteenveto: str, kuvaus: str, syote: dict, tulos: dict, esime
     }
 
 
-def laajenna_maarittely(perus: dict) -> dict:
+def laajenna_maarittely(perus: dict, tbs=None) -> dict:
     """openfisca-core's OpenAPI document with this service's additions."""
     spec = copy.deepcopy(perus)
     spec.pop("servers", None)
@@ -164,11 +132,28 @@ def laajenna_maarittely(perus: dict) -> dict:
         "properties": {"edellinen_kausi_paivia": {"type": "integer"}, "edellinen_kausi_pituus": {"type": "integer"}},
         "additionalProperties": False,
     }
+    paatos_syote["properties"]["paatospaiva"] = {"type": "string", "format": "date", "description": "the decision date printed on the documents"}
+    paatos_syote["properties"]["asianosaiset"] = {
+        "type": "object",
+        "additionalProperties": False,
+        "description": "names and ids of the parties as the case system gives them (1.8.4.1)",
+        "properties": {
+            "vakuutettu": {"type": "object", "additionalProperties": False, "properties": {
+                "nimi": {"type": "string", "minLength": 1, "maxLength": 200}, "henkilotunnus": {"type": "string", "maxLength": 11}}},
+            "tyonantajat": {"type": "object", "additionalProperties": {"type": "object", "additionalProperties": False,
+                                                                       "properties": {"nimi": {"type": "string", "minLength": 1, "maxLength": 200}}}},
+            "edustajat": {"type": "array", "maxItems": 10, "items": {"type": "object", "additionalProperties": False,
+                                                                     "required": ["rooli", "tunnus", "nimi"], "properties": {
+                "rooli": {"type": "string", "enum": ["edunvalvoja", "valtuutettu"]},
+                "tunnus": {"type": "string", "pattern": "^[A-Za-z0-9_.-]{1,64}$"},
+                "nimi": {"type": "string", "minLength": 1, "maxLength": 200}}}},
+        },
+    }
     paatos_syote["required"] = ["ansiotyot", "vakuutetut"]
     if "vakuutetut" in paatos_syote["properties"]:
         paatos_syote["properties"]["vakuutetut"] = {**paatos_syote["properties"]["vakuutetut"], "minProperties": 1, "maxProperties": 1}
     skeemat["PaatosehdotusInput"] = paatos_syote
-    skeemat["Paatosehdotus"] = _PAATOSEHDOTUS
+    skeemat.update(paatosehdotuksen_skeemat(tbs))
     skeemat["EraajoInput"] = _ERAAJO
     skeemat["EraajoOutput"] = _ERAAJO_TULOS
     polut = spec.setdefault("paths", {})
@@ -187,8 +172,16 @@ def laajenna_maarittely(perus: dict) -> dict:
         operaatio="paatosehdotus",
     )
     polut["/paatosehdotus"]["post"]["parameters"] = [
-        {"name": "Accept-Language", "in": "header", "required": False, "schema": {"type": "string"}, "example": "sv"}
+        {"name": "Accept-Language", "in": "header", "required": False, "schema": {"type": "string"}, "example": "sv"},
+        {"name": "saaja", "in": "query", "required": False, "schema": {"type": "string"},
+         "description": "one recipient's document only: vakuutettu, tyonantaja:<ansiotyo>, <edunvalvoja|valtuutettu>:<tunnus>"},
+        {"name": "muoto", "in": "query", "required": False, "schema": {"type": "string", "enum": ["json", "html"]},
+         "description": "html: the recipient's document as HTML (needs saaja)"},
     ]
+    polut["/paatosehdotus"]["post"]["responses"]["200"]["content"] = {
+        "application/json": {"schema": {"oneOf": [{"$ref": "#/components/schemas/Paatosehdotus"}, {"$ref": "#/components/schemas/Asiakirja"}]}},
+        "text/html": {"schema": {"type": "string"}},
+    }
     polut["/eraajo"] = _laskentapolku(
         "Batch: many cases in one vectorised simulation",
         "Columnar JSON (see EraajoInput). Answers, per output variable and month, one list with a value per row.",
@@ -226,7 +219,7 @@ def laajenna(app: Flask, tbs) -> None:
     alkuperainen = app.view_functions["get_spec"]
     with app.test_request_context("/spec", base_url="http://localhost"):
         perus = alkuperainen().get_json()
-    spec = laajenna_maarittely(perus)
+    spec = laajenna_maarittely(perus, tbs)
 
     valmiit: dict[str, str] = {}
 

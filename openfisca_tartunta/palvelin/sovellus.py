@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 from importlib import metadata
 
-from flask import Flask, request
+from flask import Flask, Response, request
 from openfisca_web_api.app import create_app
 
 import openfisca_tartunta
@@ -25,7 +25,7 @@ from openfisca_tartunta.palvelin import lokitus, maarittely, virheet
 from openfisca_tartunta.palvelin.asetukset import Asetukset
 from openfisca_tartunta.palvelin.eraajo import laske_eraajo
 from openfisca_tartunta.palvelin.laskenta import jaljita_tilanne, laske_tilanne
-from openfisca_tartunta.palvelin.paatosehdotus import KIELET, laadi_paatosehdotus
+from openfisca_tartunta.palvelin.paatosehdotus import KIELET, vastaus as paatosvastaus
 from openfisca_tartunta.palvelin.pyynnot import aikaraja, lue_json
 from openfisca_tartunta.palvelin.virheet import Asiakasvirhe, json_vastaus
 
@@ -89,9 +89,12 @@ def luo_sovellus(asetukset: Asetukset | None = None, tax_benefit_system=None) ->
     def paatosehdotus():
         data = lue_json()
         kieli = valitse_kieli(data)
+        saaja, muoto = request.args.get("saaja"), request.args.get("muoto", "json")
         with aikaraja(asetukset.timeout):
-            vastaus = laadi_paatosehdotus(tbs, data, kieli, asetukset)
-        return json_vastaus(vastaus, otsakkeet={"Content-Language": kieli})
+            runko, tyyppi = paatosvastaus(tbs, data, kieli, asetukset, saaja, muoto)
+        if tyyppi == "text/html":
+            return Response(runko, mimetype="text/html", headers={"Content-Language": kieli})
+        return json_vastaus(runko, otsakkeet={"Content-Language": kieli})
 
     @app.post("/eraajo")
     def eraajo():

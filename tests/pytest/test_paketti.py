@@ -51,6 +51,12 @@ def test_wheel_asentuu_puhtaaseen_ymparistoon_ja_laskee(tmp_path):
     dist = tmp_path / "dist"
     _aja([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(JUURI)])
     wheel = next(dist.glob("openfisca_tartunta-*.whl"))
+    import zipfile
+
+    nimet = set(zipfile.ZipFile(wheel).namelist())
+    for kieli in ("fi", "sv", "en"):  # the decision documents' catalogs, template and citations
+        assert f"openfisca_tartunta/asiakirjat/locale/{kieli}/LC_MESSAGES/asiakirjat.po" in nimet
+    assert {"openfisca_tartunta/asiakirjat/templates/asiakirja.html", "openfisca_tartunta/asiakirjat/saadokset.yaml"} <= nimet
 
     venv = tmp_path / "venv"
     _aja([sys.executable, "-m", "venv", str(venv)])
@@ -72,6 +78,8 @@ def test_wheel_asentuu_puhtaaseen_ymparistoon_ja_laskee(tmp_path):
     paketti = Path(tulos["tiedosto"]).parent
     for kansio in ("parameters", "variables", "reforms"):
         assert (paketti / kansio).is_dir(), kansio
+    kaannos = [str(python), "-c", "from openfisca_tartunta.asiakirjat.kieli import Kieli; print(Kieli('sv').paivia(3))"]
+    assert _aja(kaannos, cwd=muualla, env=env).stdout.strip() == "3 vardagar"
     yaml = muualla / "savutesti.yaml"
     shutil.copy(JUURI / "tests" / "yaml" / "savutesti.yaml", yaml)
     _aja([str(venv / "bin" / "openfisca"), "test", str(yaml), "-c", "openfisca_tartunta"], cwd=muualla, env=env)

@@ -159,13 +159,13 @@ def test_paatosehdotus_myonteinen_tyonantajalle(palvelin):
         ("2024-03-11", "2024-03-15", 5, True, 600.00, 600.00, 210.00, 390.00),
     ]
     assert e["maksukaudet"][0]["tyonantajille"][0]["maara"] == 600.00
-    saajat = {(s["saaja"], s.get("tyonantajan_tunnus")): s["maara"] for s in e["paatoksen_saajat"]}
+    saajat = {(s["rooli"], s.get("tyonantajan_tunnus")): s["maara"] for s in e["paatoksen_saajat"]}
     assert saajat == {("vakuutettu", None): 720.00, ("tyonantaja", "0737546-2"): 600.00}
     myonnetty = _perustelu(e, "myonnetty")
     assert myonnetty["paivat"] == 11 and "karanteeniin" in myonnetty["teksti"] and "4.3.2024–15.3.2024" in myonnetty["teksti"]
-    assert "1.3.3" in myonnetty["ohjeen_kohdat"] and "TTL 1227/2016 8 luku 82 §" in myonnetty["saadokset"]
-    assert "SVL 1224/2004 7 luku 4 §" in _perustelu(e, "tyonantajalle")["saadokset"]
-    assert "3\u00a0000,00\u00a0€ / 25 = 120,00\u00a0€" in _perustelu(e, "paivarahan_maara")["teksti"]
+    assert "1.3.3" in myonnetty["ohjeen_kohdat"] and "tartuntatautilaki (1227/2016) 82 §" in myonnetty["saadokset"]
+    assert "sairausvakuutuslaki (1224/2004) 7 luku 4 §" in _perustelu(e, "tyonantajalle")["saadokset"]
+    assert "3\u00a0000,00\u00a0€; jakaja 25, osuus päivärahasta 120,00\u00a0€" in peruste["teksti"]
     assert e["yhteensa"]["netto"] == 468.00
 
 
@@ -183,10 +183,10 @@ def test_paatosehdotus_myohassa_ruotsiksi(palvelin):
     e = r.json()
     assert e["kieli"] == "sv" and r.headers["Content-Language"] == "sv"
     assert e["ratkaisu"] == "osittain_myonteinen" and e["ratkaisu_teksti"] == "Delvis bifall"
-    assert e["etuus"] == "Dagpenning enligt lagen om smittsamma sjukdomar"
+    assert e["etuus"] == "Smittbärarpenning"
     myohassa = _perustelu(e, "hakemus_myohassa")
     assert myohassa["paivat"] == 3 and myohassa["vaikutus"] == "kielteinen"
-    assert myohassa["ohjeen_kohdat"] == ["1.5.3"] and myohassa["saadokset"] == ["SVL 1224/2004 15 luku 2 §"]
+    assert myohassa["ohjeen_kohdat"] == ["1.5.3"] and myohassa["saadokset"] == ["sjukförsäkringslagen (1224/2004) 15 kap. 4 § 1 mom. 1 punkten"]
     assert "7.5.2024" in myohassa["teksti"] and "4.3.2024–6.3.2024" in myohassa["teksti"] and "ansökan" in myohassa["teksti"]
     assert e["yhteensa"]["myonnetyt_paivat"] == 8 and e["yhteensa"]["brutto"] == 960.00
     assert (e["yhteensa"]["ennakonpidatys"], e["yhteensa"]["netto"]) == (336.00, 624.00)
@@ -220,7 +220,7 @@ def test_paatosehdotus_estava_etuus_kaksi_kuukautta(palvelin):
         ("2024-04", 4, 0, 0.0),
     ]
     esto = _perustelu(e, "estava_etuus")
-    assert esto["paivat"] == 4 and esto["ohjeen_kohdat"] == ["1.4"] and esto["saadokset"] == ["SVL 1224/2004 8 luku 6 § 1 mom."]
+    assert esto["paivat"] == 4 and esto["ohjeen_kohdat"] == ["1.4"] and esto["saadokset"] == ["sairausvakuutuslaki (1224/2004) 8 luku 6 § 1 mom."]
     assert (e["yhteensa"]["ennakonpidatys"], e["yhteensa"]["netto"]) == (175.00, 325.00)
     assert [(k["alku"], k["loppu"], k["arkipaivat"], k["vajaa"], k["brutto"]) for k in e["maksukaudet"]] == [
         ("2024-03-25", "2024-03-30", 5, True, 500.00)
@@ -233,17 +233,17 @@ def test_paatosehdotus_lapsi_16_kielteinen_englanniksi(palvelin):
     e = palvelin.post("/paatosehdotus", {**tilanne, "kieli": "en"}).json()
     assert e["ratkaisu"] == "kielteinen" and e["ratkaisu_teksti"] == "Rejected"
     lapsi = _perustelu(e, "lapsi_yli_ikarajan")
-    assert lapsi["paivat"] == 11 and "1.3.3.1" in lapsi["ohjeen_kohdat"] and lapsi["saadokset"] == ["TTL 1227/2016 8 luku 82 §"]
+    assert lapsi["paivat"] == 11 and "1.3.3.1" in lapsi["ohjeen_kohdat"] and lapsi["saadokset"] == ["Communicable Diseases Act (1227/2016), section 82"]
     assert "under 16" in lapsi["teksti"]
     assert e["yhteensa"]["brutto"] == 0 and e["maksukaudet"] == []
-    assert [s["saaja"] for s in e["paatoksen_saajat"]] == ["vakuutettu"]
+    assert [s["rooli"] for s in e["paatoksen_saajat"]] == ["vakuutettu"]
 
 
 @pytest.mark.parametrize(
     "muutos, koodi, kohta, saados",
     [
-        ({"sairausvakuutettu": {"2024-03": False}}, "ei_vakuutettu", "1.3.1", "SVL 1224/2004 1 luku 2 §"),
-        ({"poissaolon_peruste": {"ETERNITY": "ei_paatosta"}}, "ei_paatosta", "1.3.3.3", "TTL 1227/2016 8 luku 82 §"),
+        ({"sairausvakuutettu": {"2024-03": False}}, "ei_vakuutettu", "1.3.1", "sairausvakuutuslaki (1224/2004) 1 luku 2 §"),
+        ({"poissaolon_peruste": {"ETERNITY": "ei_paatosta"}}, "ei_paatosta", "1.3.3.3", "tartuntatautilaki (1227/2016) 82 §"),
     ],
 )
 def test_paatosehdotus_kielteiset(palvelin, muutos, koodi, kohta, saados):
@@ -260,8 +260,8 @@ def test_paatosehdotus_ei_ansionmenetysta(palvelin):
     tilanne["ansiotyot"]["tyo_1"]["korvaavan_tyon_palkka"] = {"2024-03": 3000}
     e = palvelin.post("/paatosehdotus", tilanne).json()
     assert e["ratkaisu"] == "kielteinen"
-    perustelu = _perustelu(e, "ei_ansionmenetysta")
-    assert perustelu["paivat"] == 11 and {"1.3.3", "1.6"} <= set(perustelu["ohjeen_kohdat"])
+    perustelu = _perustelu(e, "korvaava_tyo")
+    assert perustelu["paivat"] == 11 and {"1.3.3.2.2", "1.6"} <= set(perustelu["ohjeen_kohdat"])
 
 
 def test_paatosehdotus_vuosiloma_ja_maksamisen_rajoitus(palvelin):
@@ -278,7 +278,7 @@ def test_paatosehdotus_vuosiloma_ja_maksamisen_rajoitus(palvelin):
     assert e["ratkaisu"] == "osittain_myonteinen"
     assert _perustelu(e, "vuosiloma")["paivat"] == 2 and "1.3.2.4" in _perustelu(e, "vuosiloma")["ohjeen_kohdat"]
     rajoitus = _perustelu(e, "maksamisen_rajoitus")
-    assert rajoitus["paivat"] == 3 and rajoitus["ohjeen_kohdat"] == ["1.9.4"] and rajoitus["saadokset"] == ["SVL 1224/2004 8 luku 5 §"]
+    assert rajoitus["paivat"] == 3 and rajoitus["ohjeen_kohdat"] == ["1.9.4"] and rajoitus["saadokset"] == ["sairausvakuutuslaki (1224/2004) 8 luku 5 §"]
     y = e["yhteensa"]
     assert (y["myonnetyt_paivat"], y["maksupaivat"], y["brutto"], y["ennakonpidatys"], y["netto"]) == (9, 6, 720.00, 252.00, 468.00)
     assert sum(k["maksupaivat"] for k in e["maksukaudet"]) == 6
@@ -308,7 +308,7 @@ def test_paatosehdotus_ulosotto_2017(palvelin):
     e = r.json()
     y = e["yhteensa"]
     assert (y["maksupaivat"], y["brutto"], y["ennakonpidatys"], y["ulosottopidatys"], y["netto"]) == (27, 3240.00, 648.00, 864.00, 1728.00)
-    assert "Ulosottokaari 705/2007 4 luku" in _perustelu(e, "ulosotto")["saadokset"]
+    assert "Enforcement Code (705/2007), chapter 4" in _perustelu(e, "ulosotto")["saadokset"]
     assert "€864.00" in _perustelu(e, "ulosotto")["teksti"]
     assert [(k["alku"], k["loppu"], k["arkipaivat"], k["brutto"]) for k in e["maksukaudet"]] == [
         ("2017-03-01", "2017-03-07", 6, 720.00),
@@ -348,7 +348,7 @@ def test_paatosehdotus_kaksi_tyonantajaa(palvelin):
     _tyonantajan_palkka(tilanne, "tyo_1", 1000, "2024-03-04", "2024-03-15")
     _tyonantajan_palkka(tilanne, "tyo_2", 500, "2024-03-04", "2024-03-15")
     e = palvelin.post("/paatosehdotus", tilanne).json()
-    saajat = {(s["saaja"], s.get("tyonantajan_tunnus")): s["maara"] for s in e["paatoksen_saajat"]}
+    saajat = {(s["rooli"], s.get("tyonantajan_tunnus")): s["maara"] for s in e["paatoksen_saajat"]}
     assert saajat == {("vakuutettu", None): 700.00, ("tyonantaja", "0737546-2"): 1000.00, ("tyonantaja", "1234567-1"): 500.00}
 
 
@@ -628,3 +628,13 @@ def test_yhteys_suljetaan_siististi(palvelin):
             vastaus += chunk
     assert vastaus.startswith(b"HTTP/1.") and b" 400 " in vastaus.split(b"\r\n")[0]
     assert b'"virhe":"virheellinen_json"' in vastaus
+
+
+def test_paatosehdotus_yhden_saajan_asiakirja_html(palvelin):
+    """Over real HTTP: one recipient's document as HTML (1.8.4.1), and an unknown recipient is a 400."""
+    tilanne = _tyonantajan_palkka(copy.deepcopy(apu.KARANTEENI), "tyo_1", 1000, "2024-03-04", "2024-03-08")
+    r = palvelin.post("/paatosehdotus?saaja=tyonantaja:tyo_1&muoto=html", {**tilanne, "kieli": "sv"})
+    assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/html")
+    assert r.headers["Content-Language"] == "sv" and "Beslut om smittbärarpenning" in r.text and "600,00" in r.text
+    assert "skatt" not in r.text.lower()
+    _virhe(palvelin.post("/paatosehdotus?saaja=tyonantaja:ei", tilanne), 400, "tuntematon_saaja", "saaja")

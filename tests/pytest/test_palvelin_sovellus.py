@@ -7,9 +7,11 @@ import logging
 
 import pytest
 
-from openfisca_tartunta.palvelin import tekstit
+from openfisca_tartunta.asiakirjat import saadokset
+from openfisca_tartunta.asiakirjat.kieli import Kieli
+from openfisca_tartunta.asiakirjat.perustelut import PERUSTELUT
 from openfisca_tartunta.palvelin.asetukset import Asetukset
-from openfisca_tartunta.palvelin.rahajako import jaa as _jaa
+from openfisca_tartunta.palvelin.rahajako import _jaa
 from openfisca_tartunta.palvelin.sovellus import luo_sovellus
 
 
@@ -79,16 +81,27 @@ def test_sentit_jaetaan_tasan(senttia, painot, odotettu):
 
 
 def test_rahan_ja_paivan_muoto():
-    assert tekstit.euroa(1320, "fi") == "1\u00a0320,00\u00a0€"
-    assert tekstit.euroa(1320, "sv") == "1\u00a0320,00\u00a0€"
-    assert tekstit.euroa(1320, "en") == "€1,320.00"
-    assert tekstit.paiva("2024-03-04", "fi") == "4.3.2024"
-    assert tekstit.paiva("2024-03-04", "en") == "4 Mar 2024"
-    assert tekstit.luettelo(["3/2024", "4/2024"], "sv") == "3/2024 och 4/2024"
+    """Babel per locale: money, dates, month phrases and plurals (issue 10, item 4)."""
+    import datetime as dt
+
+    fi, sv, en = Kieli("fi"), Kieli("sv"), Kieli("en")
+    assert fi.eur(132000) == "1\u00a0320,00\u00a0€"
+    assert sv.eur(132000) == "1\u00a0320,00\u00a0€"
+    assert en.eur(132000) == "€1,320.00"
+    assert fi.pv(dt.date(2024, 3, 4)) == "4.3.2024" and sv.pv(dt.date(2024, 3, 4)) == "4.3.2024"
+    assert en.pv(dt.date(2024, 3, 4)) == "4 March 2024"
+    assert fi.kuukausina(["2024-09"]) == "syyskuussa 2024"
+    assert sv.kuukausina(["2024-03", "2024-04"]) == "i mars 2024 och i april 2024"
+    assert en.kuukausina(["2024-09"]) == "in September 2024"
+    assert (fi.paivia(1), fi.paivia(3)) == ("1 arkipäivä", "3 arkipäivää")
+    assert (sv.paivia(1), sv.paivia(3)) == ("1 vardag", "3 vardagar")
+    assert en.n_("There is %(n)s payment period.", "There are %(n)s payment periods.", 1) == "There is 1 payment period."
+    assert fi.n_("There is %(n)s payment period.", "There are %(n)s payment periods.", 1) == "Päiväraha maksetaan yhtenä maksukautena."
 
 
-def test_jokaisella_perustelulla_ohje_saados_ja_kolme_kielta():
-    for koodi, (kohdat, saadokset, tekstit_) in tekstit.PERUSTELUT.items():
+def test_jokaisella_perustelulla_ohje_ja_saados():
+    for koodi, (kohdat, viitteet, _) in PERUSTELUT.items():
         assert kohdat and all(k.startswith("1.") for k in kohdat), koodi
-        assert saadokset, koodi
-        assert set(tekstit_) == set(tekstit.KIELET), koodi
+        assert viitteet, koodi
+        for tunnus in viitteet:
+            assert {"fi", "sv", "en", "voimassa", "lahde", "tarkistettu", "tila"} <= set(saadokset.kaikki()[tunnus]), tunnus
