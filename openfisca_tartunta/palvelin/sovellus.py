@@ -21,7 +21,8 @@ from flask import Flask, request
 from openfisca_web_api.app import create_app
 
 import openfisca_tartunta
-from openfisca_tartunta.palvelin import lokitus, maarittely, virheet
+from openfisca_tartunta import syotteet
+from openfisca_tartunta.palvelin import lokitus, maarittely, otsakkeet, virheet
 from openfisca_tartunta.palvelin.asetukset import Asetukset
 from openfisca_tartunta.palvelin.eraajo import laske_eraajo
 from openfisca_tartunta.palvelin.laskenta import jaljita_tilanne, laske_tilanne
@@ -62,11 +63,10 @@ def luo_sovellus(asetukset: Asetukset | None = None, tax_benefit_system=None) ->
     app.config["TARTUNTA_ASETUKSET"] = asetukset
     lokitus.rekisteroi(app)
     virheet.rekisteroi(app)
-    terveys = {
-        "status": "ok",
-        "version": openfisca_tartunta.__version__,
-        "openfisca": _openfisca_versio(),
-    }
+    otsakkeet.rekisteroi(app, asetukset.sallitut_alkuperat, bool(asetukset.show_version))
+    terveys = {"status": "ok"}
+    if asetukset.show_version:
+        terveys.update(version=openfisca_tartunta.__version__, openfisca=_openfisca_versio())
 
     def calculate():
         data = lue_json()
@@ -89,6 +89,7 @@ def luo_sovellus(asetukset: Asetukset | None = None, tax_benefit_system=None) ->
     def paatosehdotus():
         data = lue_json()
         kieli = valitse_kieli(data)
+        syotteet.kiella_lasketut(tbs, data)
         with aikaraja(asetukset.timeout):
             vastaus = laadi_paatosehdotus(tbs, data, kieli, asetukset)
         return json_vastaus(vastaus, otsakkeet={"Content-Language": kieli})
@@ -97,7 +98,7 @@ def luo_sovellus(asetukset: Asetukset | None = None, tax_benefit_system=None) ->
     def eraajo():
         data = lue_json()
         with aikaraja(asetukset.timeout):
-            return json_vastaus(laske_eraajo(tbs, data, asetukset.max_batch_rows, asetukset.max_months))
+            return json_vastaus(laske_eraajo(tbs, data, asetukset.max_batch_rows, asetukset.max_months, asetukset.max_memory_mib))
 
     maarittely.laajenna(app, tbs)
     return app
