@@ -49,6 +49,7 @@ class Syotevirhe(ValueError):
     def __init__(self, kentta: str, viesti: str, arvo=None, koodi: str = "virheellinen_arvo") -> None:
         super().__init__(f"{kentta}: {viesti}")
         self.kentta = kentta
+        self.syy = viesti
         self.viesti = f"{kentta}: {viesti}"
         self.arvo = arvo if isinstance(arvo, (str, int, float, bool)) or arvo is None else str(arvo)[:80]
         self.koodi = koodi
@@ -289,14 +290,16 @@ def sarakkeen_muuttuja(tbs, entiteetti: str, sarake: str, kentta: str | None = N
     if muuttuja is None:
         raise Syotevirhe(
             kentta,
-            f"'{nimi[:80]}' is not an input variable of {entiteetti}{ehdotus(nimi, syotemuuttujat(tbs, entiteetti))}",
+            f"not an input variable of '{entiteetti}'{ehdotus(nimi, syotemuuttujat(tbs, entiteetti))}",
             None,
             "tuntematon_muuttuja",
         )
     if muuttuja.entity.key != entiteetti:
-        raise Syotevirhe(kentta, f"'{nimi}' is a variable of {muuttuja.entity.plural}, not of {entiteetti}", None, "virheellinen_taulu")
+        raise Syotevirhe(
+            kentta, f"is a variable of {muuttuja.entity.key}; put it in the {muuttuja.entity.plural} table", None, "virheellinen_taulu"
+        )
     if on_laskettu(muuttuja):
-        raise Syotevirhe(kentta, f"'{nimi}' is computed by the model (it has a formula), not an input", None, "ei_syote")
+        raise Syotevirhe(kentta, "is computed by the model (it has a formula), not an input", None, "ei_syote")
     if KUUKAUSIEROTIN in str(sarake):
         if muuttuja.definition_period != DateUnit.MONTH:
             raise Syotevirhe(kentta, "a month-specific column (name@YYYY-MM) needs a MONTH variable", None, "virheellinen_kausi")
