@@ -236,8 +236,9 @@ def _rakenna(tax_benefit_system, n_vak: int, n_tyo: int, kuuluu: np.ndarray, roo
 
 
 def _jarjestys(nimi: str) -> tuple[int, str]:
-    """Plain columns first, month-specific (`x@YYYY-MM`) after them, so they override."""
-    return (KUUKAUSIEROTIN in nimi, nimi)
+    """Month-specific columns (`x@YYYY-MM`) first; the plain column then fills the other months
+    (OpenFisca's `set_input_dispatch_by_period` never overwrites a month already set)."""
+    return (KUUKAUSIEROTIN not in nimi, nimi)
 
 
 def rakenna_simulaatio(
@@ -273,6 +274,7 @@ def rakenna_simulaatio(
         if valimuisti is not None:
             valimuisti["rakenne"] = (n_vak, n_tyo, kuuluu, rooli)
     simulaatio = _rakenna(tax_benefit_system, n_vak, n_tyo, kuuluu, rooli)
+    asetetut: set[tuple[str, str]] = set()
 
     for entiteetti, sarakkeet, ohitettavat in (
         ("vakuutettu", v_sarakkeet, ohita),
@@ -300,5 +302,7 @@ def rakenna_simulaatio(
                 simulaatio.set_input(nimi, "eternity", taulukko)
             else:
                 for kk in [kuukausi] if kuukausi else kuukaudet:
-                    simulaatio.set_input(nimi, kk, taulukko)
+                    if (nimi, kk) not in asetetut:
+                        simulaatio.set_input(nimi, kk, taulukko)
+                        asetetut.add((nimi, kk))
     return simulaatio

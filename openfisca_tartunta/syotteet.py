@@ -145,12 +145,12 @@ def tarkista_arvo(muuttuja, arvo, kentta: str) -> None:
     elif tyyppi is float:
         if isinstance(arvo, bool) or not isinstance(arvo, (int, float)):
             raise Syotevirhe(kentta, "expected a number", arvo)
-        tarkista_maarat(muuttuja, np.array([arvo], dtype=np.float64), kentta)
+        tarkista_maarat(muuttuja, np.array([arvo], dtype=np.float64), kentta, sarake=False)
     elif tyyppi is int:
         if isinstance(arvo, bool) or not isinstance(arvo, (int, float)) or arvo != int(arvo) or not -(2**31) <= arvo < 2**31:
             raise Syotevirhe(kentta, "expected a whole number (a count, e.g. 3)", arvo)
     elif tyyppi is dt.date:
-        tarkista_paivat(np.array([arvo], dtype=object), kentta)
+        tarkista_paivat(np.array([arvo], dtype=object), kentta, sarake=False)
     elif tyyppi is Enum:
         nimet = [item.name for item in muuttuja.possible_values]
         if not isinstance(arvo, str) or arvo not in nimet:
@@ -162,7 +162,7 @@ def tarkista_arvo(muuttuja, arvo, kentta: str) -> None:
 # --- whole columns --------------------------------------------------------------------------
 
 
-def tarkista_maarat(muuttuja, arvot: np.ndarray, kentta: str) -> None:
+def tarkista_maarat(muuttuja, arvot: np.ndarray, kentta: str, sarake: bool = True) -> None:
     """Numbers of a float variable: finite and, for money, exact to the cent in 32-bit storage."""
     x = np.asarray(arvot, dtype=np.float64)
     huono = ~np.isfinite(x)
@@ -177,7 +177,7 @@ def tarkista_maarat(muuttuja, arvot: np.ndarray, kentta: str) -> None:
     if huono.any():
         rivi = int(np.flatnonzero(huono)[0])
         raise Syotevirhe(
-            _rivi(kentta, rivi, x.size),
+            _rivi(kentta, rivi, sarake),
             "expected a finite amount with at most two decimals that 32-bit storage holds exactly "
             f"(any cent amount below {SENTIT_TARKASTI:,.0f} €, whole euros below {EUROT_TARKASTI:,.0f} €)"
             if _rahaa(muuttuja)
@@ -186,7 +186,7 @@ def tarkista_maarat(muuttuja, arvot: np.ndarray, kentta: str) -> None:
         )
 
 
-def tarkista_paivat(arvot: np.ndarray, kentta: str) -> np.ndarray:
+def tarkista_paivat(arvot: np.ndarray, kentta: str, sarake: bool = True) -> np.ndarray:
     """ISO date strings `YYYY-MM-DD` as datetime64[D]; anything else (``""``, NaT, a month, a time) refused."""
     arvot = np.asarray(arvot, dtype=object)
     ok = np.fromiter((isinstance(a, str) and PAIVAMAARA.fullmatch(a) is not None for a in arvot), bool, arvot.size)
@@ -196,7 +196,7 @@ def tarkista_paivat(arvot: np.ndarray, kentta: str) -> np.ndarray:
         except ValueError:
             ok = np.fromiter((_on_paiva(a) for a in arvot), bool, arvot.size)
     rivi = int(np.flatnonzero(~ok)[0])
-    raise Syotevirhe(_rivi(kentta, rivi, arvot.size), "expected a date YYYY-MM-DD (e.g. 2024-03-04)", arvot[rivi])
+    raise Syotevirhe(_rivi(kentta, rivi, sarake), "expected a date YYYY-MM-DD (e.g. 2024-03-04)", arvot[rivi])
 
 
 def _on_paiva(teksti: str) -> bool:
@@ -207,8 +207,8 @@ def _on_paiva(teksti: str) -> bool:
     return True
 
 
-def _rivi(kentta: str, rivi: int, koko: int) -> str:
-    return f"{kentta}/{rivi}" if koko > 1 else kentta
+def _rivi(kentta: str, rivi: int, sarake: bool) -> str:
+    return f"{kentta}/{rivi}" if sarake else kentta
 
 
 #: JSON column types each value type accepts.
@@ -307,3 +307,15 @@ def sarakkeen_muuttuja(tbs, entiteetti: str, sarake: str, kentta: str | None = N
             raise Syotevirhe(kentta, "the part after '@' must be a month YYYY-MM (e.g. 2024-03)", kuukausi[:40], "virheellinen_kausi")
         tarkista_rajat(tbs, periods.period(kuukausi), kentta)
     return muuttuja
+
+
+def tarkista_avaimet(data: dict, sallitut: list[str]) -> None:
+    """An unknown top-level key of a request, named with every allowed key and a did-you-mean."""
+    for avain in data:
+        if avain not in sallitut:
+            raise Syotevirhe(
+                str(avain)[:80],
+                f"unknown key{ehdotus(avain, sallitut)}; the keys are {', '.join(sorted(sallitut))}",
+                None,
+                "virheellinen_tilanne",
+            )

@@ -58,6 +58,9 @@ def rekisteroi(app: Flask, sallitut: frozenset[str], nayta_versio: bool) -> None
         if not nayta_versio:
             otsakkeet.pop("Country-Package-Version", None)
         if julkinen:
+            if "Access-Control-Allow-Origin" in otsakkeet:  # any origin, never credentials
+                otsakkeet["Access-Control-Allow-Origin"] = "*"
+                otsakkeet.pop("Access-Control-Allow-Credentials", None)
             return vastaus
         otsakkeet["Cache-Control"] = "no-store"
         for nimi in _CORS:

@@ -32,6 +32,7 @@ import time
 from gunicorn.workers.base import Worker
 from waitress import wasyncore
 from waitress.channel import HTTPChannel
+from waitress.parser import HTTPRequestParser, ParsingError
 from waitress.server import BaseWSGIServer, create_server
 from waitress.task import ErrorTask
 
@@ -71,8 +72,20 @@ class Http_virhetehtava(ErrorTask):
         lokitus.kirjaa_rivi(pyynto_id, "-", "<http>", virhe.code, (time.perf_counter() - alku) * 1000.0)
 
 
+class Jasennin(HTTPRequestParser):
+    """waitress's parser, stricter: HTTP/1.0 and 1.1 only; never both Content-Length and chunked."""
+
+    def parse_header(self, header_plus):
+        super().parse_header(header_plus)
+        if self.version not in ("1.0", "1.1"):
+            raise ParsingError("only HTTP/1.0 and HTTP/1.1 are served")
+        if self.chunked and "CONTENT_LENGTH" in self.headers:
+            raise ParsingError("both Content-Length and Transfer-Encoding are given")
+
+
 class Kanava(HTTPChannel):
     error_task_class = Http_virhetehtava
+    parser_class = Jasennin
 
 
 class _PolutPois(logging.Filter):
