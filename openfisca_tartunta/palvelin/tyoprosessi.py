@@ -147,8 +147,14 @@ class WaitressTyoprosessi(Worker):
             kuuntelija.close()
         raja = time.monotonic() + self.cfg.graceful_timeout
         while time.monotonic() < raja:
+            nyt = time.time()
             kanavat = [d for d in kartta.values() if isinstance(d, HTTPChannel)]
-            if not any(k.requests or k.total_outbufs_len for k in kanavat):
+            # Busy: a request read or being read, output unsent, or a connection just
+            # accepted whose request has not arrived yet.
+            if not any(
+                k.requests or k.request is not None or k.total_outbufs_len or nyt - k.creation_time < 1.0
+                for k in kanavat
+            ):
                 break
             self.notify()
             wasyncore.loop(timeout=0.2, map=kartta, count=1)
