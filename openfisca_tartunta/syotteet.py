@@ -76,7 +76,10 @@ def tarkista_rajat(tbs, kausi, kentta: str) -> None:
     if kausi.unit == DateUnit.ETERNITY:
         return
     eka, vika = kuukausien_rajat(tbs)
-    alku, loppu = str(kausi.start)[:7], str(kausi.stop)[:7]
+    try:
+        alku, loppu = str(kausi.start)[:7], str(kausi.stop)[:7]
+    except (ValueError, OverflowError):  # a period running past year 9999
+        alku, loppu = str(kausi.start)[:7], "9999-99"
     if alku < eka or loppu > vika:
         raise Syotevirhe(
             kentta, f"period {kausi} is outside the parameters' range {eka} … {vika}", str(kausi), "virheellinen_kausi"
@@ -168,7 +171,7 @@ def tarkista_maarat(muuttuja, arvot: np.ndarray, kentta: str, sarake: bool = Tru
     huono = ~np.isfinite(x)
     if _rahaa(muuttuja) and x.size:
         sentit = np.round(x * 100.0)
-        with np.errstate(invalid="ignore"):
+        with np.errstate(invalid="ignore", over="ignore"):
             huono |= np.abs(x * 100.0 - sentit) > 1e-6 * np.maximum(1.0, np.abs(x))
             takaisin = np.round(x.astype(np.float32).astype(np.float64), 2)
             huono |= takaisin != np.round(x, 2)
