@@ -298,3 +298,46 @@ def test_puuttuva_loppupaiva_ja_tuntematon_avain(palvelin):
     assert r.status_code == 400 and "did you mean 'kuukaudet'" in viesti and "tulokset" in viesti, viesti
     r = palvelin.post("/paatosehdotus", {**apu.tapaus(), "kielii": "fi"})
     assert r.status_code == 400 and "kieli" in r.json()["viesti"] and "jatkopaatos" in r.json()["viesti"], r.text[:300]
+
+
+def test_kuollut_tyoprosessi_jattaa_lokirivin():
+    """A worker killed mid-request (as the kernel's OOM killer would) leaves the request's line."""
+    import signal
+    import sys
+    import threading
+    from pathlib import Path
+
+    import psutil
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from kuormitus import eraajo
+
+    palvelin = apu.kaynnista(tyoprosessit=1)
+    try:
+        iso = eraajo(20_000)
+        iso["kuukaudet"] = [f"2024-{k:02d}" for k in range(1, 13)]
+        tulos = {}
+        saie = threading.Thread(target=lambda: tulos.update(r=_yrita(palvelin.url + "/eraajo", iso)))
+        saie.start()
+        lapset = psutil.Process(palvelin.prosessi.pid).children()
+        raja = time.time() + 20
+        while "method=POST path=/eraajo" not in palvelin.lokiteksti() and time.time() < raja:
+            time.sleep(0.05)
+            kesken = [p for p in lapset if p.cpu_percent(interval=0.05) > 50]
+            if kesken:
+                kesken[0].send_signal(signal.SIGKILL)
+                break
+        saie.join(30)
+        time.sleep(1.0)
+        loki = palvelin.lokiteksti()
+        assert "path=/eraajo status=502" in loki and "worker_died=1" in loki, loki[-2000:]
+        assert requests.get(palvelin.url + "/health", timeout=30).status_code == 200  # a new worker
+    finally:
+        palvelin.pysayta()
+
+
+def _yrita(url, runko):
+    try:
+        return requests.post(url, json=runko, timeout=30).status_code
+    except requests.RequestException:
+        return None
