@@ -312,10 +312,13 @@ def sarakkeen_muuttuja(tbs, entiteetti: str, sarake: str, kentta: str | None = N
     return muuttuja
 
 
-def tarkista_avaimet(data: dict, sallitut: list[str]) -> None:
-    """An unknown top-level key of a request, named with every allowed key and a did-you-mean."""
+def tarkista_avaimet(data: dict, sallitut: list[str], muualla: tuple[str, ...] = ()) -> None:
+    """An unknown top-level key of a request, named with every allowed key and a did-you-mean.
+
+    `muualla`: keys refused later with a message of their own (`axes` in a decision proposal).
+    """
     for avain in data:
-        if avain not in sallitut:
+        if avain not in sallitut and avain not in muualla:
             raise Syotevirhe(
                 str(avain)[:80],
                 f"unknown key{ehdotus(avain, sallitut)}; the keys are {', '.join(sorted(sallitut))}",

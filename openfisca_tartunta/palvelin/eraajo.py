@@ -124,7 +124,12 @@ def _tulokset(tbs, arvo) -> list[str]:
     for i, nimi in enumerate(arvo):
         muuttuja = tbs.variables.get(nimi)
         if muuttuja is None:
-            raise Asiakasvirhe(404, "tuntematon_muuttuja", f"'{nimi[:80]}' is not a variable of this model; see /variables", f"tulokset/{i}")
+            raise Asiakasvirhe(
+                404,
+                "tuntematon_muuttuja",
+                f"'{nimi[:80]}' is not a variable of this model{syotteet.ehdotus(nimi, tbs.variables)}; see /variables",
+                f"tulokset/{i}",
+            )
         if muuttuja.definition_period not in (DateUnit.MONTH, DateUnit.ETERNITY):
             raise Asiakasvirhe(400, "virheellinen_kausi", f"'{nimi}' is defined per {muuttuja.definition_period}; only MONTH and ETERNITY variables can be listed", f"tulokset/{i}")
     return list(dict.fromkeys(arvo))

@@ -89,7 +89,7 @@ def luo_sovellus(asetukset: Asetukset | None = None, tax_benefit_system=None) ->
     def paatosehdotus():
         data = lue_json()
         kieli = valitse_kieli(data)
-        syotteet.tarkista_avaimet(data, [e.plural for e in tbs.entities] + ["kieli", "jatkopaatos"])
+        syotteet.tarkista_avaimet(data, [e.plural for e in tbs.entities] + ["kieli", "jatkopaatos"], ("axes",))
         syotteet.kiella_lasketut(tbs, data)
         with aikaraja(asetukset.timeout):
             vastaus = laadi_paatosehdotus(tbs, data, kieli, asetukset)

@@ -34,7 +34,7 @@ from waitress import wasyncore
 from waitress.channel import HTTPChannel
 from waitress.parser import HTTPRequestParser, ParsingError
 from waitress.server import BaseWSGIServer, create_server
-from waitress.task import ErrorTask
+from waitress.task import ErrorTask, WSGITask
 
 from openfisca_tartunta.palvelin import lokitus
 
@@ -83,8 +83,22 @@ class Jasennin(HTTPRequestParser):
             raise ParsingError("both Content-Length and Transfer-Encoding are given")
 
 
+class Tehtava(WSGITask):
+    """A request; the worker's last before recycling tells the client to close the connection,
+    so that a keep-alive client never sends into a connection the worker is about to close."""
+
+    tyoprosessi = None  # set in `WaitressTyoprosessi.run`
+
+    def execute(self):
+        tyoprosessi = Tehtava.tyoprosessi
+        if tyoprosessi is not None and tyoprosessi.nr + 1 >= tyoprosessi.max_requests:
+            self.set_close_on_finish()
+        super().execute()
+
+
 class Kanava(HTTPChannel):
     error_task_class = Http_virhetehtava
+    task_class = Tehtava
     parser_class = Jasennin
 
 
@@ -126,6 +140,7 @@ class WaitressTyoprosessi(Worker):
             threads=1,
             **self.waitress_asetukset,
         )
+        Tehtava.tyoprosessi = self
         kuuntelijat = [d for d in kartta.values() if isinstance(d, BaseWSGIServer)]
         for kuuntelija in kuuntelijat:
             kuuntelija.channel_class = Kanava

@@ -341,3 +341,14 @@ def _yrita(url, runko):
         return requests.post(url, json=runko, timeout=30).status_code
     except requests.RequestException:
         return None
+
+
+def test_kierratys_ei_katkaise_pysyvaa_yhteytta():
+    """A keep-alive client across several worker recycles: every request answered."""
+    palvelin = apu.kaynnista("--max-requests", "3", tyoprosessit=1)
+    try:
+        istunto = requests.Session()
+        for _ in range(12):
+            assert istunto.get(palvelin.url + "/health", timeout=30).status_code == 200
+    finally:
+        palvelin.pysayta()
