@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 from functools import lru_cache
 
@@ -148,7 +149,8 @@ def tarkista_arvo(muuttuja, arvo, kentta: str) -> None:
     elif tyyppi is float:
         if isinstance(arvo, bool) or not isinstance(arvo, (int, float)):
             raise Syotevirhe(kentta, "expected a number", arvo)
-        tarkista_maarat(muuttuja, np.array([arvo], dtype=np.float64), kentta, sarake=False)
+        if not _tarkka_maara(muuttuja, float(arvo)):  # the scalar path of `tarkista_maarat`
+            tarkista_maarat(muuttuja, np.array([arvo], dtype=np.float64), kentta, sarake=False)
     elif tyyppi is int:
         if isinstance(arvo, bool) or not isinstance(arvo, (int, float)) or arvo != int(arvo) or not -(2**31) <= arvo < 2**31:
             raise Syotevirhe(kentta, "expected a whole number (a count, e.g. 3)", arvo)
@@ -160,6 +162,18 @@ def tarkista_arvo(muuttuja, arvo, kentta: str) -> None:
             raise Syotevirhe(kentta, f"expected one of {', '.join(nimet)}", arvo)
     elif not isinstance(arvo, str):
         raise Syotevirhe(kentta, "expected a string", arvo)
+
+
+def _tarkka_maara(muuttuja, x: float) -> bool:
+    """One amount as `tarkista_maarat` reads it, without numpy (the common case of /calculate)."""
+    if not math.isfinite(x):
+        return False
+    if not _rahaa(muuttuja):
+        return abs(x) < 1e12
+    if abs(x) >= EUROT_TARKASTI:
+        return False
+    sentit = round(x * 100.0)
+    return abs(x * 100.0 - sentit) <= 1e-6 * max(1.0, abs(x)) and round(float(np.float32(x)), 2) == round(x, 2)
 
 
 # --- whole columns --------------------------------------------------------------------------
