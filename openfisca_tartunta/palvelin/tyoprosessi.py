@@ -164,12 +164,10 @@ class WaitressTyoprosessi(Worker):
         while time.monotonic() < raja:
             nyt = time.time()
             kanavat = [d for d in kartta.values() if isinstance(d, HTTPChannel)]
-            # Busy: a request read or being read, output unsent, or a connection just
-            # accepted whose request has not arrived yet.
-            if not any(
-                k.requests or k.request is not None or k.total_outbufs_len or nyt - k.creation_time < 1.0
-                for k in kanavat
-            ):
+            # Busy: a request read whole, output unsent, or a connection accepted a moment ago.
+            # A request still being read is not waited for: a slow client must not keep a
+            # recycled worker (and its replacement) from serving.
+            if not any(k.requests or k.total_outbufs_len or nyt - k.creation_time < 0.5 for k in kanavat):
                 break
             self.notify()
             wasyncore.loop(timeout=0.2, map=kartta, count=1)
