@@ -16,6 +16,10 @@ bounded (`--maara`, `--aikaraja`).
     .venv/bin/python benchmarks/kuormitus.py
     .venv/bin/python benchmarks/kuormitus.py --maara 3000 --json tulos.json
 
+Then `/calculate` again with `--jouten` (100) idle and slowly dripping connections
+open, and the largest `/eraajo` the memory budget accepts over `--kuukausia`
+(60) months: its time and the worker's peak RSS (`rasitus.py`).
+
 Targets (2 workers on a 2-core machine): `/calculate` p50 ≤ 5 ms and ≥ 300
 requests/s; `/paatosehdotus` p50 ≤ 25 ms; 10 000 cases in `/eraajo` < 1 s of
 server time.
@@ -41,6 +45,9 @@ JUURI = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(JUURI))
 
 from openfisca_tartunta.esimerkit import KARANTEENI_PALKANSAAJA  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import rasitus  # noqa: E402
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
@@ -183,10 +190,12 @@ def lapaisy(osoite, raaka: bytes, maara: int, aikaraja: float, rinnakkain: int) 
     }
 
 
-def kaynnista(portti: int, tyoprosessit: int) -> subprocess.Popen:
+def kaynnista(portti: int, tyoprosessit: int, muisti: int = 1200) -> subprocess.Popen:
     ymparisto = {**os.environ, "TARTUNTA_LOG_LEVEL": "warning"}
     prosessi = subprocess.Popen(
-        [sys.executable, "-m", "openfisca_tartunta.cli", "serve", "--port", str(portti), "--workers", str(tyoprosessit)],
+        [sys.executable, "-m", "openfisca_tartunta.cli", "serve", "--port", str(portti), "--workers", str(tyoprosessit),
+         "--max-memory-mib", str(muisti), "--max-body-bytes", str(256 * 2**20), "--max-batch-rows", str(10**7),
+         "--timeout", "600"],
         cwd=JUURI,
         env=ymparisto,
         stdout=subprocess.DEVNULL,
@@ -212,6 +221,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--eraajo-koko", type=int, default=10000, help="cases per batch request (default 10 000)")
     parser.add_argument("--rinnakkain", type=int, default=4, help="concurrent clients for throughput (default 4)")
     parser.add_argument("--aikaraja", type=float, default=20.0, help="seconds per measurement at most (default 20)")
+    parser.add_argument("--jouten", type=int, default=100, help="idle/slow connections held open (default 100)")
+    parser.add_argument("--muisti", type=int, default=1200, help="the server's --max-memory-mib (default 1200)")
+    parser.add_argument("--kuukausia", type=int, default=60, help="months of the largest batch (default 60)")
     parser.add_argument("--json", help="also write the results to this file")
     args = parser.parse_args(argv)
 
@@ -223,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
         osoite = (osa.hostname, osa.port or 80)
     else:
         portti = vapaa_portti()
-        prosessi = kaynnista(portti, args.workers)
+        prosessi = kaynnista(portti, args.workers, args.muisti)
         osoite = ("127.0.0.1", portti)
     isanta = f"{osoite[0]}:{osoite[1]}"
     try:
@@ -247,6 +259,27 @@ def main(argv: list[str] | None = None) -> int:
                 f"(server p50 {v['palvelin_p50_ms']:.2f} ms)  "
                 f"{l['pyyntoa_sekunnissa']:7.1f} req/s with {l['rinnakkain']} clients  "
                 f"[{v['pyyntoja']}+{l['pyyntoja']} requests, {v['virheita'] + l['virheita']} errors]"
+            )
+        raaka = raaka_pyynto(isanta, "/calculate", KARANTEENI_PALKANSAAJA)
+        with rasitus.jouten(osoite, args.jouten):
+            v = viive(osoite, raaka, args.maara, args.aikaraja)
+            l = lapaisy(osoite, raaka, args.maara, args.aikaraja, args.rinnakkain)
+        tulokset[f"calculate_{args.jouten}_jouten"] = {"viive": v, "lapaisy": l}
+        print(
+            f"{'calculate':>15}: p50 {v['p50_ms']:7.2f} ms  p99 {v['p99_ms']:7.2f} ms  "
+            f"{l['pyyntoa_sekunnissa']:7.1f} req/s with {l['rinnakkain']} clients, {args.jouten} idle/slow connections open  "
+            f"[{v['virheita'] + l['virheita']} errors]"
+        )
+        if prosessi is not None:
+            import psutil
+
+            lapset = [p.pid for p in psutil.Process(prosessi.pid).children()]
+            suurin = rasitus.suurin_eraajo(osoite, raaka_pyynto, laheta, eraajo, lapset, args.muisti, args.kuukausia)
+            tulokset["suurin_eraajo"] = suurin
+            print(
+                f"{'largest eraajo':>15}: {suurin['riveja']} rows ({suurin['tapauksia']} cases) × {suurin['kuukausia']} months "
+                f"→ {suurin['tila']} in {suurin['aika_s']} s, worker peak RSS {suurin['huippu_rss_mib']} MiB "
+                f"(budget {args.muisti} MiB; twice as many rows → {suurin['kaksinkertainen_tila']})"
             )
         if args.json:
             Path(args.json).write_text(json.dumps(tulokset, indent=2))

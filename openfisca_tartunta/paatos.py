@@ -8,6 +8,8 @@ from openfisca_tartunta.tarkistukset import vaadi
 
 #: The parameters start here; a decision before it cannot be computed.
 ENSIMMAINEN_PAIVA = np.datetime64("2017-01-01", "D")
+#: OpenFisca's default for a date input that was not given.
+PUUTTUVA_PAIVA = np.datetime64("1970-01-01", "D")
 
 
 def tarkistetut_paivat(peruste, alku, loppu):
@@ -20,6 +22,12 @@ def tarkistetut_paivat(peruste, alku, loppu):
         "poissaolo_alkaa",
         alku,
         "missing, or before 2017-01-01 where the model's parameters begin (1.3.4)",
+    )
+    vaadi(
+        ~on_paatos | (loppu != PUUTTUVA_PAIVA),
+        "poissaolo_paattyy",
+        loppu,
+        "missing: a decision needs its last day (inclusive, YYYY-MM-DD)",
     )
     vaadi(
         ~on_paatos | (loppu >= alku),

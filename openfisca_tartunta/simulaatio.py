@@ -31,12 +31,12 @@ from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import DateUnit, period as as_period
 from openfisca_core.simulations import Simulation, SimulationBuilder
 
-from openfisca_tartunta.tarkistukset import Syottovirhe
+from openfisca_tartunta import syotteet
+from openfisca_tartunta.tarkistukset import Syottovirhe, vaadi
 
 RAKENNESARAKKEET = ("vakuutettu", "rooli")
 ROOLIT = ("palkkatyo", "yritystoiminta")
-#: Separates a variable name from the month a column is for (`ansionmenetys@2024-04`).
-KUUKAUSIEROTIN = "@"
+KUUKAUSIEROTIN = syotteet.KUUKAUSIEROTIN
 
 
 def _sarakkeet(taulu) -> dict[str, object]:
@@ -134,6 +134,7 @@ def _arvot(muuttuja, arvot, nimi: str) -> np.ndarray:
             koodit = arvot.codes
             arvot = luokat[np.where(koodit >= 0, koodit, 0)] if luokat.size else np.full(len(koodit), None, dtype=object)
         if tyyppi.__name__ == "date":
+            arvot = _paivat(arvot, nimi)
             if puuttuu is not None and puuttuu.any():
                 oletus = np.datetime64(muuttuja.default_value, "D")
                 paivat = np.full(len(puuttuu), oletus, dtype="datetime64[D]")
@@ -166,6 +167,26 @@ def _arvot(muuttuja, arvot, nimi: str) -> np.ndarray:
         raise
     except (ValueError, TypeError) as virhe:
         raise Syottovirhe(nimi, f"cannot be read as {getattr(tyyppi, '__name__', tyyppi)}: {virhe}") from None
+
+
+def _paivat(arvot, nimi: str):
+    """Date values read exactly: strings only as YYYY-MM-DD, timestamps only at midnight without a zone."""
+    if isinstance(getattr(arvot, "dtype", None), pd.DatetimeTZDtype):
+        raise Syottovirhe(nimi, "a timestamp with a time zone is not a date; store dates (date32) or naive midnight timestamps")
+    taulukko = np.asarray(arvot)
+    if taulukko.dtype.kind == "M":
+        ok = np.isnat(taulukko) | (taulukko == taulukko.astype("datetime64[D]"))
+        vaadi(ok, nimi, taulukko.astype(str), "a timestamp with a time of day is not a date; give the day only")
+        return taulukko
+    if taulukko.dtype.kind in "OU":
+        annetut = ~np.asarray(pd.isna(taulukko), dtype=bool)
+        try:
+            paivat = np.full(taulukko.size, np.datetime64("NaT"), dtype="datetime64[D]")
+            paivat[annetut] = syotteet.tarkista_paivat(taulukko[annetut], nimi)
+        except syotteet.Syotevirhe as virhe:
+            raise Syottovirhe(nimi, "expected a date YYYY-MM-DD (e.g. 2024-03-04)", virhe.arvo) from None
+        return paivat
+    return taulukko
 
 
 def _roolit(rooli) -> np.ndarray:
@@ -214,17 +235,10 @@ def _rakenna(tax_benefit_system, n_vak: int, n_tyo: int, kuuluu: np.ndarray, roo
     return rakentaja.build(tax_benefit_system)
 
 
-def _on_kuukausi(teksti: str) -> bool:
-    try:
-        as_period(teksti)
-    except ValueError:
-        return False
-    return True
-
-
 def _jarjestys(nimi: str) -> tuple[int, str]:
-    """Plain columns first, month-specific (`x@YYYY-MM`) after them, so they override."""
-    return (KUUKAUSIEROTIN in nimi, nimi)
+    """Month-specific columns (`x@YYYY-MM`) first; the plain column then fills the other months
+    (OpenFisca's `set_input_dispatch_by_period` never overwrites a month already set)."""
+    return (KUUKAUSIEROTIN not in nimi, nimi)
 
 
 def rakenna_simulaatio(
@@ -260,14 +274,7 @@ def rakenna_simulaatio(
         if valimuisti is not None:
             valimuisti["rakenne"] = (n_vak, n_tyo, kuuluu, rooli)
     simulaatio = _rakenna(tax_benefit_system, n_vak, n_tyo, kuuluu, rooli)
-    # Months that a `name@YYYY-MM` column sets: the plain column skips them (a MONTH input
-    # dispatched by period keeps a month once set, so order alone cannot override it).
-    ohitetut_kuukaudet = {
-        (nimi, str(as_period(kk)))
-        for sarakkeet in (v_sarakkeet, a_sarakkeet)
-        for nimi, _, kk in (sarake.partition(KUUKAUSIEROTIN) for sarake in sarakkeet)
-        if kk and _on_kuukausi(kk)
-    }
+    asetetut: set[tuple[str, str]] = set()
 
     for entiteetti, sarakkeet, ohitettavat in (
         ("vakuutettu", v_sarakkeet, ohita),
@@ -277,18 +284,11 @@ def rakenna_simulaatio(
             if sarake in ohitettavat:
                 continue
             nimi, _, kuukausi = sarake.partition(KUUKAUSIEROTIN)
-            muuttuja = tax_benefit_system.variables.get(nimi)
-            if muuttuja is None or muuttuja.entity.key != entiteetti:
-                raise Syottovirhe(sarake, f"not an input variable of '{entiteetti}'")
-            if muuttuja.formulas:
-                raise Syottovirhe(sarake, "is computed by the model, not an input; leave it out of the table")
+            try:
+                muuttuja = syotteet.sarakkeen_muuttuja(tax_benefit_system, entiteetti, sarake)
+            except syotteet.Syotevirhe as virhe:
+                raise Syottovirhe(sarake, virhe.syy) from None
             if kuukausi:
-                if muuttuja.definition_period != DateUnit.MONTH:
-                    raise Syottovirhe(sarake, "a month-specific column (name@YYYY-MM) needs a MONTH variable")
-                try:
-                    kuukausi = str(as_period(kuukausi))
-                except ValueError:
-                    raise Syottovirhe(sarake, "the part after '@' must be a month YYYY-MM") from None
                 if kuukausi not in kuukaudet:
                     continue
             avain = (entiteetti, sarake, muuttuja.value_type, getattr(muuttuja, "possible_values", None))
@@ -302,6 +302,7 @@ def rakenna_simulaatio(
                 simulaatio.set_input(nimi, "eternity", taulukko)
             else:
                 for kk in [kuukausi] if kuukausi else kuukaudet:
-                    if kuukausi or (nimi, kk) not in ohitetut_kuukaudet:
+                    if (nimi, kk) not in asetetut:
                         simulaatio.set_input(nimi, kk, taulukko)
+                        asetetut.add((nimi, kk))
     return simulaatio

@@ -14,7 +14,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_tartunta.entities import Ansiotyo, Vakuutettu
 from openfisca_tartunta.raha import euroina
-from openfisca_tartunta.syotteet import vaadi_kuukauden_arvo
+from openfisca_tartunta.annetut_kuukaudet import vaadi_kuukauden_arvo
 from openfisca_tartunta.tarkistukset import ei_negatiivinen
 
 

@@ -52,6 +52,19 @@ ASETUKSET: tuple[Asetus, ...] = (
     Asetus("timeout", "--timeout", "TARTUNTA_TIMEOUT", float, 30.0,
            "seconds one computation may take before it is stopped with 503; gunicorn kills a worker "
            "silent for this + 10 s", 0.1, 3600),
+    Asetus("max_memory_mib", "--max-memory-mib", "TARTUNTA_MAX_MEMORY_MIB", int, 1200,
+           "memory budget of one request in MiB, estimated from its size (rows × months × outputs) before "
+           "computing; more gets 413. The default fits 2 workers in 4 GiB", 16, 1024 * 1024),
+    Asetus("max_requests", "--max-requests", "TARTUNTA_MAX_REQUESTS", int, 1000,
+           "a worker is replaced after this many requests (plus up to 10 percent jitter) so that peak memory "
+           "does not stay; 0 = never", 0, 10**9),
+    Asetus("idle_timeout", "--idle-timeout", "TARTUNTA_IDLE_TIMEOUT", int, 30,
+           "seconds an idle or silent connection is kept open", 1, 3600),
+    Asetus("cors_origins", "--cors-origins", "TARTUNTA_CORS_ORIGINS", str, "",
+           "comma-separated origins allowed to call the case-data endpoints from a browser; the "
+           "legislation endpoints answer any origin"),
+    Asetus("show_version", "--show-version", "TARTUNTA_SHOW_VERSION", int, 1,
+           "1: /health names the package and openfisca-core versions; 0: it does not", 0, 1),
     Asetus("log_level", "--log-level", "TARTUNTA_LOG_LEVEL", str, "info",
            "log level: debug, info, warning, error"),
 )
@@ -71,6 +84,11 @@ class Asetukset:
     max_batch_rows: int = 200_000
     max_months: int = 60
     timeout: float = 30.0
+    max_memory_mib: int = 1200
+    max_requests: int = 1000
+    idle_timeout: int = 30
+    cors_origins: str = ""
+    show_version: int = 1
     log_level: str = "info"
 
     def __post_init__(self) -> None:
@@ -84,6 +102,10 @@ class Asetukset:
             raise Asetusvirhe(f"--log-level / TARTUNTA_LOG_LEVEL: must be one of {', '.join(_LOKITASOT)}")
         if not self.bind.strip():
             raise Asetusvirhe("--bind / TARTUNTA_BIND: must not be empty")
+
+    @property
+    def sallitut_alkuperat(self) -> frozenset[str]:
+        return frozenset(o.strip() for o in self.cors_origins.split(",") if o.strip())
 
     def sanakirjana(self) -> dict:
         return asdict(self)

@@ -41,10 +41,11 @@ from openfisca_core.errors import ParameterNotFoundError
 from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import DateUnit
 
-from openfisca_tartunta.palvelin.tilanne import SUURIN_MAARA, SUURIN_MAARA_VIESTI, kausi_kelpaa, tarkista_aarellisyys
+from openfisca_tartunta import syotteet
+from openfisca_tartunta.palvelin.tilanne import kausi_kelpaa, tarkista_aarellisyys
 from openfisca_tartunta.palvelin.virheet import Asiakasvirhe
 from openfisca_tartunta.sopimus import ANSIOTYON_TULOKSET, VAKUUTETUN_TULOKSET
-from openfisca_tartunta.simulaatio import RAKENNESARAKKEET, ROOLIT, rakenna_simulaatio
+from openfisca_tartunta.simulaatio import KUUKAUSIEROTIN, RAKENNESARAKKEET, ROOLIT, rakenna_simulaatio
 from openfisca_tartunta.tarkistukset import Syottovirhe
 
 #: Default outputs: the contract's outputs (CONTRACT.md), those this build has.
@@ -53,7 +54,7 @@ TAULUT = {"vakuutetut": "vakuutettu", "ansiotyot": "ansiotyo"}
 _AVAIMET = {"kuukaudet", "vakuutetut", "ansiotyot", "tulokset"}
 
 
-def _kuukaudet(arvo, max_kuukaudet: int) -> list[str]:
+def _kuukaudet(tbs, arvo, max_kuukaudet: int) -> list[str]:
     if not isinstance(arvo, list) or not arvo:
         raise Asiakasvirhe(400, "virheellinen_eraajo", "kuukaudet must be a non-empty list of months like \"2024-03\"", "kuukaudet")
     if len(arvo) > max_kuukaudet:
@@ -68,80 +69,40 @@ def _kuukaudet(arvo, max_kuukaudet: int) -> list[str]:
             kausi = None
         if kausi is None or kausi.unit != DateUnit.MONTH or kausi.size != 1 or not kausi_kelpaa(kausi):
             raise Asiakasvirhe(400, "virheellinen_kausi", f"not a month like \"2024-03\": {str(kuukausi)[:40]!r}", f"kuukaudet/{i}")
+        syotteet.tarkista_rajat(tbs, kausi, f"kuukaudet/{i}")
         tulos.append(str(kausi))
     if len(set(tulos)) != len(tulos):
         raise Asiakasvirhe(400, "virheellinen_kausi", "a month is listed twice", "kuukaudet")
     return tulos
 
 
-def _sarake(tbs, taulu: str, nimi: str, arvot) -> np.ndarray:
-    """One column as a typed numpy array; the variable's type decides what JSON values are accepted."""
+def _sarake(tbs, taulu: str, nimi: str, arvot, kuukaudet: list[str]) -> np.ndarray:
+    """One column as a typed numpy array, read exactly (`syotteet.json_sarake`) or refused naming the row."""
     polku = f"{taulu}/{nimi}"
     if not isinstance(arvot, list):
         raise Asiakasvirhe(400, "virheellinen_eraajo", "a column must be a list of values", polku)
-    if nimi == "vakuutettu" and taulu == "ansiotyot":
-        odotettu, selite = "int", "row numbers of vakuutetut (integers from 0)"
-    elif nimi == "rooli" and taulu == "ansiotyot":
-        odotettu, selite = "str", f"one of {', '.join(ROOLIT)}"
-    else:
-        muuttuja = tbs.variables.get(nimi)
-        if muuttuja is None:
-            raise Asiakasvirhe(404, "tuntematon_muuttuja", f"'{nimi[:80]}' is not a variable of this model; see /variables", polku)
-        if muuttuja.entity.key != TAULUT[taulu]:
-            raise Asiakasvirhe(400, "virheellinen_eraajo", f"'{nimi}' is a variable of {muuttuja.entity.plural}, not of {taulu}", polku)
-        if muuttuja.formulas:
-            raise Asiakasvirhe(400, "ei_syote", f"'{nimi}' is computed by the model, not an input; ask for it in the outputs", polku)
-        tyyppi = muuttuja.value_type
-        odotettu, selite = {
-            float: ("num", "numbers"),
-            int: ("int", "integers"),
-            bool: ("bool", "true/false"),
-            str: ("str", "strings"),
-            dt.date: ("str", "dates \"YYYY-MM-DD\""),
-        }.get(tyyppi, ("enum", "item names or codes"))
-    try:
-        taulukko = np.asarray(arvot)
-    except (ValueError, TypeError, OverflowError):
-        taulukko = np.asarray(arvot, dtype=object)
-    laji = taulukko.dtype.kind
-    ok = {
-        "num": laji in "iuf",
-        "int": laji in "iu",
-        "bool": laji == "b",
-        "str": laji == "U",
-        "enum": laji in "Uiu",
-    }[odotettu]
-    if not ok or taulukko.ndim != 1:
-        if taulukko.size == 0 and taulukko.ndim == 1:
-            return np.zeros(0, dtype={"num": np.float64, "int": np.int64, "bool": bool}.get(odotettu, str))
-        raise Asiakasvirhe(
-            400,
-            "virheellinen_eraajo",
-            f"column values must all be {selite} (no nulls, no nested lists)",
-            polku,
-        )
-    if laji == "f" and not np.all(np.isfinite(taulukko)):
-        raise Asiakasvirhe(400, "virheellinen_eraajo", "numbers must be finite", polku)
-    if laji in "iu" and taulukko.size and (taulukko.min() < -(2**31) or taulukko.max() >= 2**31):
-        raise Asiakasvirhe(400, "virheellinen_eraajo", "integers must fit in 32 bits", polku)
-    if odotettu == "num" and taulukko.size and not np.abs(taulukko.astype(np.float64)).max() < SUURIN_MAARA:
-        raise Asiakasvirhe(400, "virheellinen_arvo", SUURIN_MAARA_VIESTI, polku)
-    if odotettu == "str" and nimi not in RAKENNESARAKKEET and tbs.variables[nimi].value_type is dt.date:
-        try:
-            paivat = taulukko.astype("datetime64[D]")
-        except ValueError:
-            raise Asiakasvirhe(400, "virheellinen_eraajo", "dates must be \"YYYY-MM-DD\"", polku) from None
-        if np.isnat(paivat).any():
-            raise Asiakasvirhe(400, "virheellinen_eraajo", "dates must be \"YYYY-MM-DD\" (NaT is not a date)", polku)
-        return paivat
-    return taulukko
+    if taulu == "ansiotyot" and nimi in RAKENNESARAKKEET:
+        if nimi == "vakuutettu":
+            if not set(map(type, arvot)) <= {int}:
+                rivi = next(i for i, a in enumerate(arvot) if type(a) is not int)
+                raise Asiakasvirhe(400, "virheellinen_eraajo", "expected row numbers of vakuutetut (integers from 0)", f"{polku}/{rivi}")
+            return np.array(arvot, dtype=np.int64)
+        if not set(map(type, arvot)) <= {str}:
+            rivi = next(i for i, a in enumerate(arvot) if type(a) is not str)
+            raise Asiakasvirhe(400, "virheellinen_eraajo", f"expected one of {', '.join(ROOLIT)}", f"{polku}/{rivi}")
+        return np.array(arvot, dtype=str)
+    muuttuja = syotteet.sarakkeen_muuttuja(tbs, TAULUT[taulu], nimi, polku)
+    _, _, kuukausi = nimi.partition(KUUKAUSIEROTIN)
+    if kuukausi and kuukausi not in kuukaudet:
+        raise Asiakasvirhe(400, "virheellinen_kausi", f"month {kuukausi} is not in kuukaudet", polku)
+    return syotteet.json_sarake(muuttuja, arvot, polku)
 
 
-def _taulu(tbs, data: dict, taulu: str) -> tuple[dict[str, np.ndarray], int]:
+def _taulu(tbs, data: dict, taulu: str, kuukaudet: list[str]) -> tuple[dict[str, np.ndarray], int]:
     sarakkeet = data.get(taulu)
     if not isinstance(sarakkeet, dict):
         raise Asiakasvirhe(400, "virheellinen_eraajo", f"{taulu} must be an object of columns {{variable: [values]}}", taulu)
-    tulos = {str(nimi): _sarake(tbs, taulu, str(nimi), arvot) for nimi, arvot in sarakkeet.items()}
+    tulos = {str(nimi): _sarake(tbs, taulu, str(nimi), arvot, kuukaudet) for nimi, arvot in sarakkeet.items()}
     pituudet = {nimi: len(arvot) for nimi, arvot in tulos.items()}
     if len(set(pituudet.values())) > 1:
         ensimmainen = next(iter(pituudet))
@@ -163,7 +124,12 @@ def _tulokset(tbs, arvo) -> list[str]:
     for i, nimi in enumerate(arvo):
         muuttuja = tbs.variables.get(nimi)
         if muuttuja is None:
-            raise Asiakasvirhe(404, "tuntematon_muuttuja", f"'{nimi[:80]}' is not a variable of this model; see /variables", f"tulokset/{i}")
+            raise Asiakasvirhe(
+                404,
+                "tuntematon_muuttuja",
+                f"'{nimi[:80]}' is not a variable of this model{syotteet.ehdotus(nimi, tbs.variables)}; see /variables",
+                f"tulokset/{i}",
+            )
         if muuttuja.definition_period not in (DateUnit.MONTH, DateUnit.ETERNITY):
             raise Asiakasvirhe(400, "virheellinen_kausi", f"'{nimi}' is defined per {muuttuja.definition_period}; only MONTH and ETERNITY variables can be listed", f"tulokset/{i}")
     return list(dict.fromkeys(arvo))
@@ -186,14 +152,28 @@ def _jsoniksi(muuttuja, taulukko) -> list:
     return np.asarray(taulukko).tolist()
 
 
-def laske_eraajo(tbs, data: dict, max_rivit: int, max_kuukaudet: int) -> dict:
+#: Peak memory per row and month with the default outputs, measured (about 330 bytes in
+#: `benchmarks/kuormitus.py`), with a margin; more outputs scale it.
+TAVUT_RIVIKUUKAUDELTA = 400
+
+
+def muistiarvio(rivit: int, kuukaudet: int, tulokset: int) -> int:
+    """Estimated peak bytes of one batch: rows × months × outputs."""
+    return rivit * kuukaudet * TAVUT_RIVIKUUKAUDELTA * max(1.0, tulokset / max(len(OLETUSTULOKSET), 1))
+
+
+def laske_eraajo(tbs, data: dict, max_rivit: int, max_kuukaudet: int, max_muisti_mib: int = 10**6) -> dict:
     """Compute a batch request (see the module docstring)."""
     tuntemattomat = sorted(set(data) - _AVAIMET)
     if tuntemattomat:
         raise Asiakasvirhe(
-            400, "virheellinen_eraajo", f"unknown key '{tuntemattomat[0][:80]}'; expected {', '.join(sorted(_AVAIMET))}", tuntemattomat[0][:80]
+            400,
+            "virheellinen_eraajo",
+            f"unknown key '{tuntemattomat[0][:80]}'{syotteet.ehdotus(tuntemattomat[0], _AVAIMET)}; "
+            f"the keys are {', '.join(sorted(_AVAIMET))}",
+            tuntemattomat[0][:80],
         )
-    kuukaudet = _kuukaudet(data.get("kuukaudet"), max_kuukaudet)
+    kuukaudet = _kuukaudet(tbs, data.get("kuukaudet"), max_kuukaudet)
     tulokset = _tulokset(tbs, data.get("tulokset"))
     # Size first, before converting anything.
     rivit = {}
@@ -207,8 +187,18 @@ def laske_eraajo(tbs, data: dict, max_rivit: int, max_kuukaudet: int) -> dict:
             f"{rivit['vakuutetut']} + {rivit['ansiotyot']} rows; the limit is {max_rivit} (--max-batch-rows); split the batch",
             None,
         )
-    vakuutetut, n_vak = _taulu(tbs, data, "vakuutetut")
-    ansiotyot, n_tyo = _taulu(tbs, data, "ansiotyot")
+    arvio = muistiarvio(sum(rivit.values()), len(kuukaudet), len(tulokset))
+    if arvio > max_muisti_mib * 2**20:
+        raise Asiakasvirhe(
+            413,
+            "muistibudjetti_ylittyy",
+            f"{sum(rivit.values())} rows × {len(kuukaudet)} months × {len(tulokset)} outputs would take about "
+            f"{arvio / 2**20:.0f} MiB; the limit is {max_muisti_mib} MiB per request (--max-memory-mib); "
+            "split the batch or ask for fewer months",
+            None,
+        )
+    vakuutetut, n_vak = _taulu(tbs, data, "vakuutetut", kuukaudet)
+    ansiotyot, n_tyo = _taulu(tbs, data, "ansiotyot", kuukaudet)
     if n_vak == 0:
         raise Asiakasvirhe(400, "virheellinen_eraajo", "vakuutetut needs at least one column with at least one row", "vakuutetut")
     for sarake in RAKENNESARAKKEET:

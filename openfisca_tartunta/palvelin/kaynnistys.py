@@ -1,4 +1,4 @@
-"""`tartunta serve`: the web service under gunicorn.
+"""`tartunta serve`: the web service, gunicorn workers that read HTTP with waitress.
 
     tartunta serve                      # 127.0.0.1:5000, 2 workers
     tartunta serve --port 8080 --workers 4
@@ -6,16 +6,21 @@
 
 The app (and its tax-benefit system) is loaded once in the master before the
 workers fork (`preload_app`), so every worker starts with the model in memory
-and no request ever reloads it.  Workers are gunicorn's sync workers: one
-request at a time per process, which suits CPU-bound computations; the
-per-request time limit (`--timeout`) is enforced inside the worker, and
-gunicorn kills a worker silent for 10 s longer than that.
+and no request ever reloads it.  Each worker reads requests whole with waitress
+before computing them, one at a time (`tyoprosessi.py`), so slow or idle clients
+never hold a worker; the per-request time limit (`--timeout`) is enforced inside
+the worker, gunicorn kills a worker silent for 10 s longer than that, and a
+worker is replaced after `--max-requests` requests.  A worker that dies while
+computing leaves the request's log line through `lapsi_poistui`.
 """
 
 from __future__ import annotations
 
 import argparse
+import ctypes
+import multiprocessing
 import sys
+import time
 
 from openfisca_tartunta.palvelin.asetukset import Asetukset, Asetusvirhe, lisaa_liput, lue_asetukset
 
@@ -32,19 +37,49 @@ def gunicorn_asetukset(asetukset: Asetukset) -> dict:
     return {
         "bind": f"{osoite}:{asetukset.port}",
         "workers": asetukset.workers,
-        "worker_class": "sync",
+        "worker_class": "openfisca_tartunta.palvelin.tyoprosessi.WaitressTyoprosessi",
         "timeout": int(asetukset.timeout) + 10,
         "graceful_timeout": 10,
-        "keepalive": 2,
+        "max_requests": asetukset.max_requests,
+        "max_requests_jitter": asetukset.max_requests // 10,
         "preload_app": True,
+        "pre_fork": ennen_haarukkaa,
+        "child_exit": lapsi_poistui,
         "accesslog": None,  # the app logs each request itself, without personal data
         "errorlog": "-",
         "loglevel": asetukset.log_level,
         "proc_name": "tartunta",
-        "limit_request_line": 4094,
-        "limit_request_fields": 100,
-        "limit_request_field_size": 8190,
     }
+
+
+def waitress_asetukset(asetukset: Asetukset) -> dict:
+    """waitress's adjustments: limits of the HTTP layer, no server name or traceback disclosed."""
+    return {
+        "channel_timeout": asetukset.idle_timeout,
+        "connection_limit": 1000,
+        "max_request_header_size": 64 * 1024,
+        "max_request_body_size": asetukset.max_body_bytes,
+        "expose_tracebacks": False,
+        "ident": "",
+        "clear_untrusted_proxy_headers": True,
+        # One thread writes and reads; it must never wait for itself to drain a buffer.
+        "outbuf_high_watermark": 2**62,
+    }
+
+
+def ennen_haarukkaa(_arbiter, tyoprosessi) -> None:
+    """gunicorn hook (master, before fork): the worker's shared "request in progress" block."""
+    tyoprosessi.kesken = multiprocessing.RawArray(ctypes.c_char, 160)
+
+
+def lapsi_poistui(_arbiter, tyoprosessi) -> None:
+    """gunicorn hook (master): a worker that died mid-request leaves that request's log line."""
+    from openfisca_tartunta.palvelin import lokitus
+
+    kesken = lokitus.kesken_oleva(getattr(tyoprosessi, "kesken", None))
+    if kesken is not None:
+        pyynto_id, menetelma, reitti, alku = kesken
+        lokitus.kirjaa_rivi(pyynto_id, menetelma, reitti, 502, (time.time() - alku) * 1000.0, " worker_died=1")
 
 
 def _sovellus(asetukset: Asetukset):
@@ -63,6 +98,12 @@ def suorita(args: argparse.Namespace) -> int:
         return 2
 
     from gunicorn.app.base import BaseApplication
+
+    from openfisca_tartunta.palvelin import lokitus
+    from openfisca_tartunta.palvelin.tyoprosessi import WaitressTyoprosessi
+
+    lokitus.alusta(asetukset.log_level)
+    WaitressTyoprosessi.waitress_asetukset = waitress_asetukset(asetukset)
 
     class Palvelin(BaseApplication):
         def __init__(self) -> None:

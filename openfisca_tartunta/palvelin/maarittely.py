@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 import json
 
-from flask import Flask, Response, request
+from flask import Flask, Response
 
 from openfisca_tartunta.asiakirjat.skeema import paatosehdotuksen_skeemat
 from openfisca_tartunta.esimerkit import KARANTEENI_PALKANSAAJA
@@ -221,15 +221,11 @@ def laajenna(app: Flask, tbs) -> None:
         perus = alkuperainen().get_json()
     spec = laajenna_maarittely(perus, tbs)
 
-    valmiit: dict[str, str] = {}
+    # A relative server URL: the document is read where it was fetched.  The Host
+    # header is the client's to choose, so it is never copied into the document.
+    teksti = json.dumps({**spec, "servers": [{"url": "/"}]}, ensure_ascii=False)
 
     def get_spec():
-        url = f"{request.environ.get('wsgi.url_scheme', 'http')}://{request.host}"
-        teksti = valmiit.get(url)
-        if teksti is None:
-            teksti = json.dumps({**spec, "servers": [{"url": url}]}, ensure_ascii=False)
-            if len(valmiit) < 16:
-                valmiit[url] = teksti
         return Response(teksti, mimetype="application/json")
 
     app.view_functions["get_spec"] = get_spec

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import json
 import math
 import signal
@@ -83,23 +84,45 @@ def lue_json(odotettu: type | tuple = dict):
 
 @contextlib.contextmanager
 def aikaraja(sekunnit: float | None):
-    """Stop the block with `Aikakatkaisu` after `sekunnit` (main thread only: SIGALRM).
+    """Stop the block with `Aikakatkaisu` after `sekunnit`.
 
-    gunicorn's sync workers run requests in the main thread; elsewhere (a threaded
-    test server) the block simply runs without a limit and gunicorn's own worker
-    timeout remains the backstop.
+    In the main thread by SIGALRM; in another thread (waitress's application
+    thread in `tartunta serve`, a threaded test server) by a timer that raises
+    `Aikakatkaisu` asynchronously in the computing thread.  Either way the
+    exception lands between two Python bytecodes, so a long numpy call finishes
+    first; the size budget keeps those calls short.
     """
-    if not sekunnit or threading.current_thread() is not threading.main_thread():
+    if not sekunnit:
         yield
         return
+    if threading.current_thread() is threading.main_thread():
+        def _laukea(_signum, _frame):
+            raise Aikakatkaisu()
 
-    def _laukea(_signum, _frame):
-        raise Aikakatkaisu()
+        edellinen = signal.signal(signal.SIGALRM, _laukea)
+        signal.setitimer(signal.ITIMER_REAL, float(sekunnit))
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, edellinen)
+        return
+    saie = ctypes.c_ulong(threading.get_ident())
+    lukko = threading.Lock()
+    tila = {"kaynnissa": True}
 
-    edellinen = signal.signal(signal.SIGALRM, _laukea)
-    signal.setitimer(signal.ITIMER_REAL, float(sekunnit))
+    def _laukea_saikeessa():
+        with lukko:
+            if tila["kaynnissa"]:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(saie, ctypes.py_object(Aikakatkaisu))
+
+    ajastin = threading.Timer(float(sekunnit), _laukea_saikeessa)
+    ajastin.daemon = True
+    ajastin.start()
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, edellinen)
+        with lukko:
+            tila["kaynnissa"] = False
+            ajastin.cancel()
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(saie, None)  # one raised too late is dropped

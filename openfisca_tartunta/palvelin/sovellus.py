@@ -21,7 +21,8 @@ from flask import Flask, Response, request
 from openfisca_web_api.app import create_app
 
 import openfisca_tartunta
-from openfisca_tartunta.palvelin import lokitus, maarittely, virheet
+from openfisca_tartunta import syotteet
+from openfisca_tartunta.palvelin import lokitus, maarittely, otsakkeet, virheet
 from openfisca_tartunta.palvelin.asetukset import Asetukset
 from openfisca_tartunta.palvelin.eraajo import laske_eraajo
 from openfisca_tartunta.palvelin.laskenta import jaljita_tilanne, laske_tilanne
@@ -62,11 +63,10 @@ def luo_sovellus(asetukset: Asetukset | None = None, tax_benefit_system=None) ->
     app.config["TARTUNTA_ASETUKSET"] = asetukset
     lokitus.rekisteroi(app)
     virheet.rekisteroi(app)
-    terveys = {
-        "status": "ok",
-        "version": openfisca_tartunta.__version__,
-        "openfisca": _openfisca_versio(),
-    }
+    otsakkeet.rekisteroi(app, asetukset.sallitut_alkuperat, bool(asetukset.show_version))
+    terveys = {"status": "ok"}
+    if asetukset.show_version:
+        terveys.update(version=openfisca_tartunta.__version__, openfisca=_openfisca_versio())
 
     def calculate():
         data = lue_json()
@@ -90,6 +90,8 @@ def luo_sovellus(asetukset: Asetukset | None = None, tax_benefit_system=None) ->
         data = lue_json()
         kieli = valitse_kieli(data)
         saaja, muoto = request.args.get("saaja"), request.args.get("muoto", "json")
+        syotteet.tarkista_avaimet(data, [e.plural for e in tbs.entities] + ["kieli", "jatkopaatos", "paatospaiva", "asianosaiset"], ("axes",))
+        syotteet.kiella_lasketut(tbs, data)
         with aikaraja(asetukset.timeout):
             runko, tyyppi = paatosvastaus(tbs, data, kieli, asetukset, saaja, muoto)
         if tyyppi == "text/html":
@@ -100,7 +102,7 @@ def luo_sovellus(asetukset: Asetukset | None = None, tax_benefit_system=None) ->
     def eraajo():
         data = lue_json()
         with aikaraja(asetukset.timeout):
-            return json_vastaus(laske_eraajo(tbs, data, asetukset.max_batch_rows, asetukset.max_months))
+            return json_vastaus(laske_eraajo(tbs, data, asetukset.max_batch_rows, asetukset.max_months, asetukset.max_memory_mib))
 
     maarittely.laajenna(app, tbs)
     return app

@@ -31,6 +31,7 @@ from openfisca_core.errors import (
 from openfisca_core.periods import DateUnit
 from openfisca_core.simulations import SimulationBuilder
 
+from openfisca_tartunta import syotteet
 from openfisca_tartunta.palvelin.virheet import Asiakasvirhe
 from openfisca_tartunta.tarkistukset import Syottovirhe
 
@@ -255,7 +256,8 @@ def tarkista_tilanne(tbs, data: dict, max_entiteetit: int, salli_akselit: bool =
                 p_m = f"{p_i}/{nimi}"
                 muuttuja = tbs.variables.get(nimi)
                 if muuttuja is None:
-                    raise Asiakasvirhe(404, "tuntematon_muuttuja", f"'{str(nimi)[:80]}' is not a variable of this model; see /variables", p_m)
+                    vihje = syotteet.ehdotus(nimi, (n for n, v in tbs.variables.items() if v.entity.key == entiteetti.key))
+                    raise Asiakasvirhe(404, "tuntematon_muuttuja", f"'{str(nimi)[:80]}' is not a variable of this model{vihje}; see /variables", p_m)
                 if muuttuja.entity.key != entiteetti.key:
                     raise Asiakasvirhe(
                         400,
@@ -267,12 +269,14 @@ def tarkista_tilanne(tbs, data: dict, max_entiteetit: int, salli_akselit: bool =
                     raise Asiakasvirhe(400, "virheellinen_tilanne", "values must be an object {period: value}", p_m)
                 for kausi, arvo in arvot.items():
                     p = f"{p_m}/{kausi}"
-                    jakso = _kausi(kausi, p)
-                    if muuttuja.value_type is float and isinstance(arvo, (int, float)) and not abs(arvo) < SUURIN_MAARA:
-                        raise Asiakasvirhe(400, "virheellinen_arvo", SUURIN_MAARA_VIESTI, p, muuttuja=nimi)
                     if arvo is None:
+                        jakso = _kausi(kausi, p)
                         tarkista_kausi(muuttuja, jakso, p)
+                        syotteet.tarkista_rajat(tbs, jakso, p)
                         tilanne.pyydetyt.append(Pyydetty(monikko, tunnus, nimi, kausi, arvot))
+                    else:
+                        syotteet.tarkista_kausiavain(tbs, muuttuja, kausi, p)
+                        syotteet.tarkista_arvo(muuttuja, arvo, p)
     # The builder gives each person not listed in a group entity's roles a group of its own.
     henkilot = set(map(str, data.get(henkilo.plural) or {}))
     for monikko, entiteetti in monikot.items():

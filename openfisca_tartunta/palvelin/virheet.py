@@ -124,9 +124,17 @@ def palvelinvirheen_vastaus(virhe: BaseException) -> Response:
     )
 
 
+def syotevirheen_vastaus(virhe) -> Response:
+    tila = 404 if virhe.koodi == "tuntematon_muuttuja" else 400
+    return virhevastaus(tila, virhe.koodi, virhe.viesti, virhe.kentta, arvo=virhe.arvo)
+
+
 def rekisteroi(app) -> None:
-    """Install the JSON error handlers on a Flask app."""
+    """Install the JSON error handlers on a Flask app: the one place exceptions become responses."""
+    from openfisca_tartunta.syotteet import Syotevirhe
+
     app.register_error_handler(Asiakasvirhe, asiakasvirheen_vastaus)
+    app.register_error_handler(Syotevirhe, syotevirheen_vastaus)
     app.register_error_handler(
         Aikakatkaisu,
         lambda _virhe: virhevastaus(

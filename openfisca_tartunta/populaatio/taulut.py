@@ -11,7 +11,6 @@ with a message naming it; values are checked when the simulation is built.
 
 from __future__ import annotations
 
-import difflib
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,9 +19,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 from openfisca_core.indexed_enums import Enum
-from openfisca_core.periods import DateUnit
 
-from openfisca_tartunta.simulaatio import KUUKAUSIEROTIN, RAKENNESARAKKEET
+from openfisca_tartunta import syotteet
+from openfisca_tartunta.simulaatio import RAKENNESARAKKEET
 
 TAULUT = {"vakuutetut": "vakuutettu", "ansiotyot": "ansiotyo"}
 #: Columns the simulation carries along but does not compute with.
@@ -45,23 +44,9 @@ class Taulukkovirhe(ValueError):
 # --- months ----------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=8)
-def _parametrien_vuodet(tbs) -> tuple[int, int]:
-    """First year any parameter has a value and the last year a parameter changes."""
-    alut = [
-        arvo.instant_str
-        for solmu in tbs.parameters.get_descendants()
-        for arvo in getattr(solmu, "values_list", ())
-    ]
-    return int(min(alut)[:4]), int(max(alut)[:4])
-
-
 def kuukausien_rajat(tbs=None) -> tuple[str, str]:
-    """The months the parameters cover: January of the first year to December of the last (2017-01 … 2026-12)."""
-    if tbs is None:
-        tbs = _oletusjarjestelma()
-    eka, vika = _parametrien_vuodet(tbs)
-    return f"{eka:04d}-01", f"{vika:04d}-12"
+    """The months the parameters cover (`syotteet.kuukausien_rajat`)."""
+    return syotteet.kuukausien_rajat(tbs if tbs is not None else _oletusjarjestelma())
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +83,8 @@ def _arrow_laji(tyyppi: pa.DataType) -> str:
         return "int"
     if pa.types.is_floating(tyyppi) or pa.types.is_decimal(tyyppi):
         return "float"
+    if pa.types.is_timestamp(tyyppi) and tyyppi.tz is not None:
+        return "timestamp with time zone"  # refused: a zone shifts the day
     if pa.types.is_date(tyyppi) or pa.types.is_timestamp(tyyppi):
         return "date"
     if pa.types.is_string(tyyppi) or pa.types.is_large_string(tyyppi):
@@ -117,6 +104,8 @@ def _pandas_laji(sarja: pd.Series) -> str:
         return "int"
     if pd.api.types.is_float_dtype(dtype):
         return "float"
+    if isinstance(dtype, pd.DatetimeTZDtype):
+        return "timestamp with time zone"
     if pd.api.types.is_datetime64_any_dtype(dtype):
         return "date"
     if pd.api.types.is_string_dtype(dtype) or dtype == object:
@@ -161,12 +150,6 @@ def _sallitut(muuttuja) -> tuple[set[str], str]:
     return {"str"}, _SELITE["str"]
 
 
-def _ehdotus(nimi: str, tbs, entiteetti: str) -> str:
-    ehdokkaat = [n for n, v in tbs.variables.items() if v.entity.key == entiteetti and not v.formulas]
-    osumat = difflib.get_close_matches(nimi, ehdokkaat, n=1)
-    return f" (did you mean '{osumat[0]}'?)" if osumat else ""
-
-
 def tarkista_sarakkeet(lajit: dict[str, str], taulu: str, *jarjestelmat) -> None:
     """Check column kinds (`nimi → laji`) of table `taulu` against the systems' input variables."""
     entiteetti = TAULUT[taulu]
@@ -189,26 +172,10 @@ def tarkista_sarakkeet(lajit: dict[str, str], taulu: str, *jarjestelmat) -> None
             if laji not in ("str", "int"):
                 raise Taulukkovirhe(f"ansiotyot: column 'rooli' must be palkkatyo/yritystoiminta (or 0/1), got {laji}")
             continue
-        nimi, _, kuukausi = sarake.partition(KUUKAUSIEROTIN)
-        muuttuja = next((j.variables[nimi] for j in jarjestelmat if nimi in j.variables), None)
-        if muuttuja is None:
-            raise Taulukkovirhe(
-                f"{taulu}: column '{sarake}' is not an input variable of {entiteetti}{_ehdotus(nimi, tbs, entiteetti)}"
-            )
-        if muuttuja.entity.key != entiteetti:
-            raise Taulukkovirhe(
-                f"{taulu}: column '{sarake}' is a variable of {muuttuja.entity.key}; put it in the "
-                f"{muuttuja.entity.plural} table"
-            )
-        if muuttuja.formulas:
-            raise Taulukkovirhe(f"{taulu}: column '{sarake}' is computed by the model (it has a formula), not an input")
-        if kuukausi:
-            if muuttuja.definition_period != DateUnit.MONTH:
-                raise Taulukkovirhe(f"{taulu}: column '{sarake}': a month-specific column (name@YYYY-MM) needs a MONTH variable")
-            try:
-                np.datetime64(kuukausi, "M")
-            except ValueError:
-                raise Taulukkovirhe(f"{taulu}: column '{sarake}': the part after '@' must be a month YYYY-MM") from None
+        try:
+            muuttuja = syotteet.sarakkeen_muuttuja(tbs, entiteetti, sarake, sarake, *jarjestelmat[1:])
+        except syotteet.Syotevirhe as virhe:
+            raise Taulukkovirhe(f"{taulu}: column '{sarake}' {virhe.syy}") from None
         sallitut, selite = _sallitut(muuttuja)
         if laji not in sallitut:
             raise Taulukkovirhe(f"{taulu}: column '{sarake}' must be {selite}, got {laji}")

@@ -55,7 +55,8 @@ def test_jokaisella_asetuksella_lippu_ja_ymparistomuuttuja():
 def test_gunicorn_asetukset():
     g = gunicorn_asetukset(Asetukset(port=5123, workers=2, timeout=7))
     assert g["bind"] == "127.0.0.1:5123"
-    assert g["workers"] == 2 and g["worker_class"] == "sync"
+    assert g["workers"] == 2 and g["worker_class"].endswith("tyoprosessi.WaitressTyoprosessi")
+    assert g["max_requests"] == 1000 and 0 < g["max_requests_jitter"] <= 100  # workers are recycled
     assert g["preload_app"] is True  # the model is loaded once, before the fork
     assert g["timeout"] == 17  # the in-worker limit fires first; gunicorn's kill is the backstop
     assert g["accesslog"] is None  # the app's own log line carries no personal data
