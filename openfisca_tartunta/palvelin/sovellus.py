@@ -21,7 +21,7 @@ from flask import Flask, request
 from openfisca_web_api.app import create_app
 
 import openfisca_tartunta
-from openfisca_tartunta.palvelin import lokitus, maarittely, virheet
+from openfisca_tartunta.palvelin import lokitus, maarittely, turva, virheet
 from openfisca_tartunta.palvelin.asetukset import Asetukset
 from openfisca_tartunta.palvelin.eraajo import laske_eraajo
 from openfisca_tartunta.palvelin.laskenta import jaljita_tilanne, laske_tilanne
@@ -53,7 +53,7 @@ def valitse_kieli(data: dict) -> str:
     return request.accept_languages.best_match(KIELET, default="fi") or "fi"
 
 
-def luo_sovellus(asetukset: Asetukset | None = None, tax_benefit_system=None) -> Flask:
+def luo_sovellus(asetukset: Asetukset | None = None, tax_benefit_system=None, turva_asetukset=None) -> Flask:
     """The Flask app of the service."""
     asetukset = asetukset or Asetukset()
     tbs = tax_benefit_system if tax_benefit_system is not None else jarjestelma()
@@ -62,10 +62,12 @@ def luo_sovellus(asetukset: Asetukset | None = None, tax_benefit_system=None) ->
     app.config["TARTUNTA_ASETUKSET"] = asetukset
     lokitus.rekisteroi(app)
     virheet.rekisteroi(app)
+    turva.rekisteroi(app, turva_asetukset)  # tokens, mandates, employer filtering, audit trail
     terveys = {
         "status": "ok",
         "version": openfisca_tartunta.__version__,
         "openfisca": _openfisca_versio(),
+        "kayttooikeudet": app.config["TARTUNTA_TURVA"],
     }
 
     def calculate():
