@@ -54,6 +54,10 @@ class SqliteRekisteri:
         self._valimuisti: dict[str, list[Valtuus]] = {}
         self._versio = None
 
+    def _muutettu(self) -> None:
+        """This connection's own commits do not change `data_version`: forget the cache here."""
+        self._valimuisti.clear()
+
     def yhteys(self) -> sqlite3.Connection:
         if self._yhteys is None:  # opened lazily: after gunicorn forks, one per worker
             self._yhteys = sqlite3.connect(self.polku, isolation_level=None, check_same_thread=False)
@@ -93,12 +97,14 @@ class SqliteRekisteri:
             (tyyppi, antaja, saaja, json.dumps(list(asiat)), alkaa.isoformat(), paattyy.isoformat() if paattyy else None,
              json.dumps(list(rajaustarkenne)) if rajaustarkenne is not None else None,
              dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+        self._muutettu()
         return kursori.lastrowid
 
     def peru(self, tunnus: int) -> bool:
         kursori = self.yhteys().execute(
             "UPDATE valtuudet SET peruttu = ? WHERE id = ? AND peruttu IS NULL",
             (dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), tunnus))
+        self._muutettu()
         return kursori.rowcount == 1
 
     def listaa(self) -> list[dict]:
