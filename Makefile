@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve test install benchmark benchmark-http benchmark-simulointi clean
+.PHONY: serve test install benchmark benchmark-http benchmark-simulointi benchmark-turva clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ benchmark-http: $(STAMP)      # the web service on loopback, 2 workers
 
 benchmark-simulointi: $(STAMP) # the population command, 1 000 000 insured, baseline + reform, and Dask
 	$(BIN)/python benchmarks/simulointi.py --koko 1000000
+
+benchmark-turva: $(STAMP)     # /calculate p50, secured mode beside open mode
+	$(BIN)/python benchmarks/turva.py --pyyntoja 400
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache
