@@ -82,8 +82,8 @@ def rekisteroi(app: Flask, asetukset: TurvaAsetukset | None = None) -> None:
             return kielto(403, "rooli_ei_salli", "the token's role (rooli) gives no access to this service", "rooli")
         if kutsuja.rooli == "tyonantaja" and request.endpoint not in TYONANTAJAN:
             return kielto(403, "rooli_ei_salli", f"an employer user may call only {', '.join(sorted('/' + e for e in TYONANTAJAN))}", "rooli")
-        if kutsuja.rooli != "anonyymi" or not julkinen:
-            odota = rajoitus.odota(kutsuja.tunnus if kutsuja.rooli != "anonyymi" else request.remote_addr or "-")
+        if kutsuja.rooli != "anonyymi":  # per identified caller; open mode has none
+            odota = rajoitus.odota(kutsuja.tunnus)
             if odota:
                 return kielto(429, "liikaa_pyyntoja", f"rate limit of {asetukset.nopeusraja} requests per minute exceeded",
                               None, **{"Retry-After": str(odota)})
