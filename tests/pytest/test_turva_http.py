@@ -187,3 +187,19 @@ def test_nopeusrajoitus_429(turva):
     rajoitetut = [r for r in tilat if r.status_code == 429]
     assert rajoitetut and int(rajoitetut[0].headers["Retry-After"]) >= 1
     assert rajoitetut[0].json()["virhe"] == "liikaa_pyyntoja"
+
+
+def test_chunked_runko_tarkistetaan_ja_valitetaan(turva):
+    """A chunked body (no Content-Length) is checked by the hooks and still reaches the endpoint whole."""
+    import requests
+
+    data = json.dumps(apu.tapaus(henkilotunnus={"ETERNITY": HETU}, tartuntatautipaivaraha={"2024-03": None})).encode()
+    r = requests.post(turva.url + "/calculate", data=iter([data[:40], data[40:]]), timeout=60,
+                      headers={"Content-Type": "application/json", **otsakkeet(token())})
+    assert r.status_code == 200, r.text
+    assert r.json()["vakuutetut"]["vakuutettu_1"]["tartuntatautipaivaraha"]["2024-03"] == pytest.approx(1320.0)
+    assert HETU not in r.text
+    o = otsakkeet(token(**TYONANTAJA), OMA)
+    kielletty = json.dumps(apu.tapaus(ulosottopidatys={"2024-03": None})).encode()
+    r = requests.post(turva.url + "/calculate", data=iter([kielletty]), timeout=60, headers={"Content-Type": "application/json", **o})
+    assert r.status_code == 403  # no mandate any more, or the insured's data: refused either way

@@ -11,6 +11,7 @@ be written the answer is 503: no request goes unrecorded.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import logging
 
@@ -132,8 +133,11 @@ def rekisteroi(app: Flask, asetukset: TurvaAsetukset | None = None) -> None:
 
 def _runko():
     """The JSON body for the checks (read once and kept for the endpoint), or None if it is not JSON."""
+    raaka = request.get_data(cache=True)  # over --max-body-bytes: 413 from werkzeug
+    if request.content_length is None:  # chunked: the endpoint reads wsgi.input itself, so hand the bytes back
+        request.environ["wsgi.input"] = io.BytesIO(raaka)
     try:
-        return json.loads(request.get_data(cache=True))
+        return json.loads(raaka)
     except (ValueError, RecursionError):
         return None  # the endpoint answers the precise 400
 
