@@ -14,7 +14,11 @@ def test_avoin_oletuksena():
     assert not a.suojattu and len(a.pseudonyymiavain) == 32 and a.nopeusraja == 600
 
 
-def test_suojattu_vaatii_issuerin_audiencen_ja_avaimen():
+def test_suojattu_vaatii_issuerin_audiencen_ja_avaimen(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "k.json").write_text('{"keys": []}')
+    with pytest.raises(Asetusvirhe, match="no such file"):
+        lue_asetukset({"turva_jwks": "puuttuu.json", "turva_issuer": "i", "turva_audience": "a"}, {"TARTUNTA_PSEUDONYYMIAVAIN": "x" * 32})
     with pytest.raises(Asetusvirhe, match="--token-issuer"):
         lue_asetukset({"turva_jwks": "k.json"}, {"TARTUNTA_PSEUDONYYMIAVAIN": "x" * 32})
     with pytest.raises(Asetusvirhe, match="PSEUDONYYMIAVAIN"):

@@ -55,6 +55,8 @@ class TurvaAsetukset:
             for nimi, lippu in (("issuer", "--token-issuer"), ("audience", "--token-audience")):
                 if not getattr(self, nimi):
                     raise Asetusvirhe(f"{lippu}: required in secured mode (with --jwks)")
+            if not self.jwks.startswith(("https://", "http://")) and not os.path.isfile(self.jwks):
+                raise Asetusvirhe(f"--jwks / TARTUNTA_JWKS: no such file {self.jwks!r} (give a JWKS file or URL)")
             if len(self.pseudonyymiavain) < 32:
                 raise Asetusvirhe("TARTUNTA_PSEUDONYYMIAVAIN: secured mode needs a pseudonym key of at least 32 bytes")
         if not 0 <= self.skew <= 120:
