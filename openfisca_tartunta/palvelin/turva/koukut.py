@@ -15,7 +15,7 @@ import io
 import json
 import logging
 
-from flask import Flask, g, request
+from flask import Flask, current_app, g, request
 
 from openfisca_tartunta.palvelin.turva.asetukset import TurvaAsetukset
 from openfisca_tartunta.palvelin.turva.kirjausloki import Kirjausloki
@@ -133,9 +133,14 @@ def rekisteroi(app: Flask, asetukset: TurvaAsetukset | None = None) -> None:
 
 def _runko():
     """The JSON body for the checks (read once and kept for the endpoint), or None if it is not JSON."""
-    raaka = request.get_data(cache=True)  # over --max-body-bytes: 413 from werkzeug
-    if request.content_length is None:  # chunked: the endpoint reads wsgi.input itself, so hand the bytes back
+    raja = current_app.config.get("MAX_CONTENT_LENGTH")
+    if request.content_length is not None or not raja:
+        raaka = request.get_data(cache=True)  # over --max-body-bytes: 413 from werkzeug; kept for the endpoint
+    else:  # chunked: read at most the limit + 1 byte and hand the bytes back to the endpoint, which reads wsgi.input
+        raaka = request.environ["wsgi.input"].read(raja + 1)
         request.environ["wsgi.input"] = io.BytesIO(raaka)
+        if len(raaka) > raja:
+            return None  # the endpoint answers 413
     try:
         return json.loads(raaka)
     except (ValueError, RecursionError):
