@@ -93,17 +93,19 @@ def test_health_ja_lainsaadanto_ilman_tokenia(turva):
     assert turva.get("/parameters").status_code == 200
 
 
-@pytest.mark.parametrize("tok, syy", [
-    (None, "bearer token is required"),
-    (token(exp=int(time.time()) - 60), "expired"),
-    (token(nbf=int(time.time()) + 120), "not valid yet"),
-    (token(iss="https://muu.example.test"), "issuer"),
-    (token(aud="muu-palvelu"), "audience"),
-    (token(avain=VIERAS), "signature"),
-    (token(avain=EC, kid="ec1", alg="ES256", exp=None), "lacks the claim exp"),
-    (jwt.encode({"iss": ISS, "aud": AUD, "sub": "x", "exp": int(time.time()) + 60}, "s" * 32, algorithm="HS256", headers={"kid": "rsa1"}), "malformed"),
-])
+@pytest.mark.parametrize("tok, syy", [  # tokens made when the test runs (the suite may take minutes)
+    (lambda: None, "bearer token is required"),
+    (lambda: token(exp=int(time.time()) - 60), "expired"),
+    (lambda: token(nbf=int(time.time()) + 120), "not valid yet"),
+    (lambda: token(iss="https://muu.example.test"), "issuer"),
+    (lambda: token(aud="muu-palvelu"), "audience"),
+    (lambda: token(avain=VIERAS), "signature"),
+    (lambda: token(avain=EC, kid="ec1", alg="ES256", exp=None), "lacks the claim exp"),
+    (lambda: jwt.encode({"iss": ISS, "aud": AUD, "sub": "x", "exp": int(time.time()) + 60}, "s" * 32, algorithm="HS256",
+                        headers={"kid": "rsa1"}), "malformed"),
+], ids=["puuttuu", "vanhentunut", "nbf", "iss", "aud", "allekirjoitus", "ei_exp", "hs256"])
 def test_tokenin_virheet_401(turva, tok, syy):
+    tok = tok()
     r = turva.post("/calculate", apu.KARANTEENI, headers=otsakkeet(tok) if tok else {})
     runko = _virhe(r, 401, "tunnistus_epaonnistui")
     assert syy in runko["viesti"] and r.headers["WWW-Authenticate"].startswith("Bearer")

@@ -111,12 +111,13 @@ def rekisteroi(app: Flask, asetukset: TurvaAsetukset | None = None) -> None:
     @app.after_request
     def _kirjaa(vastaus):
         kutsuja = getattr(g, "turva_kutsuja", ANONYYMI)
-        if vastaus.status_code == 200 and request.endpoint == "paatosehdotus":
+        if vastaus.status_code == 200 and request.method == "POST" and request.endpoint == "paatosehdotus":
             ehdotus = json.loads(vastaus.get_data())
             g.turva_ratkaisu = ehdotus.get("ratkaisu")
             if kutsuja.rooli == "tyonantaja":
                 vastaus.set_data(json.dumps(tyonantajan_paatos(ehdotus, g.turva_org), ensure_ascii=False))
-        if getattr(g, "turva_vakuutetut", None) and vastaus.status_code == 200 and request.endpoint in ("calculate", "trace"):
+        if getattr(g, "turva_vakuutetut", None) and vastaus.status_code == 200 and request.method == "POST" \
+                and request.endpoint in ("calculate", "trace"):
             vastaus.set_data(json.dumps(_ilman_henkilotunnusta(json.loads(vastaus.get_data())), ensure_ascii=False))
         try:
             loki.kirjaa({
