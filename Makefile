@@ -7,7 +7,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve test lab install benchmark benchmark-http benchmark-simulointi benchmark-simulointi-10m readme-populaatio clean
+.PHONY: serve test lab install benchmark benchmark-http benchmark-simulointi benchmark-simulointi-10m benchmark-turva readme-populaatio clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,9 @@ benchmark-simulointi-10m: $(STAMP) # 10 000 000 insured in-process, partitioned 
 
 readme-populaatio: $(STAMP)  # regenerate the README's population example from a run
 	$(BIN)/python -m openfisca_tartunta.populaatio.esimerkki --kirjoita
+
+benchmark-turva: $(STAMP)     # /calculate p50, secured mode beside open mode
+	$(BIN)/python benchmarks/turva.py --pyyntoja 400
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache

@@ -13,6 +13,8 @@ import sys
 #: subcommand → (module, help text)
 KOMENNOT = {
     "serve": ("openfisca_tartunta.palvelin.kaynnistys", "run the web service (OpenFisca API + decision proposal + batch) under gunicorn"),
+    "valtuudet": ("openfisca_tartunta.palvelin.turva.valtuudet_cli", "administer the embedded mandate registry (add, withdraw, list)"),
+    "loki": ("openfisca_tartunta.palvelin.turva.loki_cli", "audit trail: verify the chain, list who handled a person's data"),
     "maksukaudet": ("openfisca_tartunta.maksukaudet", "list the payment periods of a decision (guideline 1.9)"),
     "populaatio": ("openfisca_tartunta.populaatio.generointi", "generate a synthetic population as two Parquet tables"),
     "simuloi": ("openfisca_tartunta.populaatio.simulointi", "simulate baseline and reform over a population"),

@@ -22,11 +22,13 @@ import multiprocessing
 import sys
 import time
 
+from openfisca_tartunta.palvelin import turva
 from openfisca_tartunta.palvelin.asetukset import Asetukset, Asetusvirhe, lisaa_liput, lue_asetukset
 
 
 def lisaa_argumentit(parser: argparse.ArgumentParser) -> None:
     lisaa_liput(parser)
+    turva.lisaa_liput(parser)
 
 
 def gunicorn_asetukset(asetukset: Asetukset) -> dict:
@@ -82,17 +84,18 @@ def lapsi_poistui(_arbiter, tyoprosessi) -> None:
         lokitus.kirjaa_rivi(pyynto_id, menetelma, reitti, 502, (time.time() - alku) * 1000.0, " worker_died=1")
 
 
-def _sovellus(asetukset: Asetukset):
+def _sovellus(asetukset: Asetukset, turva_asetukset=None):
     from openfisca_tartunta.palvelin import lokitus
     from openfisca_tartunta.palvelin.sovellus import luo_sovellus
 
     lokitus.alusta(asetukset.log_level)
-    return luo_sovellus(asetukset)
+    return luo_sovellus(asetukset, turva_asetukset=turva_asetukset)
 
 
 def suorita(args: argparse.Namespace) -> int:
     try:
         asetukset = lue_asetukset(args)
+        turva_asetukset = turva.lue_asetukset(args)
     except Asetusvirhe as virhe:
         print(f"tartunta serve: {virhe}", file=sys.stderr)
         return 2
@@ -115,7 +118,7 @@ def suorita(args: argparse.Namespace) -> int:
                 self.cfg.set(avain, arvo)
 
         def load(self):
-            return _sovellus(asetukset)
+            return _sovellus(asetukset, turva_asetukset)
 
     Palvelin().run()
     return 0

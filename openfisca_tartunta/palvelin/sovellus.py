@@ -22,7 +22,7 @@ from openfisca_web_api.app import create_app
 
 import openfisca_tartunta
 from openfisca_tartunta import syotteet
-from openfisca_tartunta.palvelin import lokitus, maarittely, otsakkeet, virheet
+from openfisca_tartunta.palvelin import lokitus, maarittely, otsakkeet, turva, virheet
 from openfisca_tartunta.palvelin.asetukset import Asetukset
 from openfisca_tartunta.palvelin.eraajo import laske_eraajo
 from openfisca_tartunta.palvelin.laskenta import jaljita_tilanne, laske_tilanne
@@ -54,7 +54,7 @@ def valitse_kieli(data: dict) -> str:
     return request.accept_languages.best_match(KIELET, default="fi") or "fi"
 
 
-def luo_sovellus(asetukset: Asetukset | None = None, tax_benefit_system=None) -> Flask:
+def luo_sovellus(asetukset: Asetukset | None = None, tax_benefit_system=None, turva_asetukset=None) -> Flask:
     """The Flask app of the service."""
     asetukset = asetukset or Asetukset()
     tbs = tax_benefit_system if tax_benefit_system is not None else jarjestelma()
@@ -64,7 +64,8 @@ def luo_sovellus(asetukset: Asetukset | None = None, tax_benefit_system=None) ->
     lokitus.rekisteroi(app)
     virheet.rekisteroi(app)
     otsakkeet.rekisteroi(app, asetukset.sallitut_alkuperat, bool(asetukset.show_version))
-    terveys = {"status": "ok"}
+    turva.rekisteroi(app, turva_asetukset)  # tokens, mandates, employer filtering, audit trail
+    terveys = {"status": "ok", "kayttooikeudet": app.config["TARTUNTA_TURVA"]}
     if asetukset.show_version:
         terveys.update(version=openfisca_tartunta.__version__, openfisca=_openfisca_versio())
 

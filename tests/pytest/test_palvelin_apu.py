@@ -67,10 +67,11 @@ def _komento() -> list[str]:
     return [sys.executable, "-m", "openfisca_tartunta.cli", "serve"]
 
 
-def kaynnista(*lisaliput: str, tyoprosessit: int = 2) -> Palvelin:
+def kaynnista(*lisaliput: str, tyoprosessit: int = 2, ymparisto_lisat: dict | None = None) -> Palvelin:
     portti = vapaa_portti()
     loki = Path(tempfile.mkstemp(prefix="tartunta-serve-", suffix=".log")[1])
     ymparisto = {k: v for k, v in os.environ.items() if not k.startswith("TARTUNTA_")}
+    ymparisto.update(ymparisto_lisat or {})
     prosessi = subprocess.Popen(
         [*_komento(), "--port", str(portti), "--workers", str(tyoprosessit), *lisaliput],
         cwd=JUURI,

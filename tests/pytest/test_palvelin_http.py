@@ -50,7 +50,8 @@ def test_health(palvelin):
 
     r = palvelin.get("/health")
     assert r.status_code == 200
-    assert r.json() == {"status": "ok", "version": openfisca_tartunta.__version__, "openfisca": r.json()["openfisca"]}
+    assert r.json() == {"status": "ok", "version": openfisca_tartunta.__version__, "openfisca": r.json()["openfisca"],
+                        "kayttooikeudet": {"tila": "avoin", "huomautus": r.json()["kayttooikeudet"]["huomautus"]}}
     assert re.fullmatch(r"\d+\.\d+\.\d+.*", r.json()["openfisca"])
 
 
