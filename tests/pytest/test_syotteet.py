@@ -55,3 +55,14 @@ def test_kuukausisarake_parametrien_ulkopuolella(tbs):
     tyo["ansionmenetys@2035-01"] = np.array([3000.0])
     with pytest.raises(Taulukkovirhe, match="2017-01 … 2026-12"):
         tarkista_dataframe(tyo, "ansiotyot", tbs)
+
+
+@pytest.mark.parametrize("nimi", ["ansionmenetys", "lapsen_ika"])
+def test_eraajon_valtava_kokonaisluku_on_syotevirhe(tbs, nimi):
+    """A JSON integer beyond 2**53 in an /eraajo column is refused naming the row, not an OverflowError
+    (found by the structure-aware fuzzer, seed 1)."""
+    from openfisca_tartunta import syotteet
+
+    with pytest.raises(syotteet.Syotevirhe) as virhe:
+        syotteet.json_sarake(tbs.variables[nimi], [1, 10**30], f"taulu/{nimi}")
+    assert f"taulu/{nimi}/1" in str(virhe.value.__dict__) or f"taulu/{nimi}/1" in str(virhe.value)

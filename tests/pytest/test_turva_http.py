@@ -137,19 +137,28 @@ def r_text(runko) -> str:
 def test_tyonantaja_valtuudella_ja_peruminen(turva):
     """Own organisation, asiointivaltuus: the employer's copy only; withdrawn → refused on the next request.
 
-    KARANTEENI: 11 days × 120 = 1 320 € gross; no employer pay, so the employer's share is 0 and the
-    insured's tax 35 % × 1 320 = 462 € must not appear.
+    KARANTEENI with paid leave 4.–15.3.2024 and 1 000 € absence pay: 11 days × 120 = 1 320 € gross;
+    the employer gets min(1 320, 1 000) = 1 000 € (1.3.2.1), the insured 320 €, whose tax at the table
+    rate 35 % (no withholding data, 1.9.3.4.1) is 112,00 € — it must not reach the employer.
     """
     vid = _lisaa(turva, "--tyyppi", "asiointivaltuus", "--antaja", OMA, "--saaja", HETU, "--alkaa", "2024-01-01")
     o = otsakkeet(token(**TYONANTAJA), OMA)
-    r = turva.post("/paatosehdotus", apu.KARANTEENI, headers=o)
+    palkallinen = copy.deepcopy(apu.KARANTEENI)
+    palkallinen["ansiotyot"]["tyo_1"].update(
+        palkallinen_vapaa_alkaa={"ETERNITY": "2024-03-04"}, palkallinen_vapaa_paattyy={"ETERNITY": "2024-03-15"},
+        tyonantajan_maksama_palkka={"2024-03": 1000},
+    )
+    koko = turva.post("/paatosehdotus", palkallinen, headers=otsakkeet(token()))
+    assert koko.status_code == 200 and "112" in koko.text  # the case system sees the insured's tax
+    r = turva.post("/paatosehdotus", palkallinen, headers=o)
     assert r.status_code == 200, r.text
     e = r.json()
-    assert e["saaja"] == "tyonantaja" and e["ratkaisu"] == "myonteinen"
-    assert e["kuukaudet"][0]["myonnetyt_paivat"] == 11
-    assert not {"ennakonpidatys", "ulosottopidatys", "netto", "vakuutetulle_brutto", "perustelut"} & (set(e["yhteensa"]) | set(e))
-    assert "462" not in r.text and "ennakonpidatys" not in r.text
-    assert [s["saaja"] for s in e["paatoksen_saajat"]] in ([], ["tyonantaja"])
+    assert e["saaja"] == "tyonantaja" and e["tyonantajan_tunnus"] == OMA
+    assert [d["rooli"] for d in e["asiakirjat"]] == ["tyonantaja"]
+    assert "1 000" in r.text.replace("\u00a0", " ").replace("\u202f", " ") or "1000" in r.text
+    assert "112" not in r.text and "ennakonpidatys" not in r.text and "320" not in r.text
+    _virhe(turva.post("/paatosehdotus?saaja=vakuutettu", palkallinen, headers=o), 403, "vakuutetun_tiedot")
+    _virhe(turva.post("/paatosehdotus?muoto=html", palkallinen, headers=o), 403, "vakuutetun_tiedot")
     # /calculate: its share is allowed, the insured's tax is not
     sallittu = apu.tapaus(tartuntatautipaivarahan_maksupaivat={"2024-03": None})
     assert turva.post("/calculate", sallittu, headers=o).status_code == 200

@@ -23,7 +23,7 @@ from openfisca_tartunta.palvelin.turva.nopeusrajoitus import Nopeusrajoitus
 from openfisca_tartunta.palvelin.turva.pseudonyymit import Pseudonymisoija, kelvollinen_henkilotunnus
 from openfisca_tartunta.palvelin.turva.rekisteri import SqliteRekisteri
 from openfisca_tartunta.palvelin.turva.tokenit import ANONYYMI, Avaimet, Tarkistaja, Tunnistusvirhe
-from openfisca_tartunta.palvelin.turva.tyonantajan_osa import Kielto, tarkista_pyynto, tyonantajan_paatos
+from openfisca_tartunta.palvelin.turva.tyonantajan_osa import Kielto, tarkista_pyynto, tarkista_saaja, tyonantajan_paatos
 from openfisca_tartunta.palvelin.virheet import virhevastaus
 from openfisca_tartunta.tunnukset import on_kelvollinen_tunnus
 
@@ -103,6 +103,8 @@ def rekisteroi(app: Flask, asetukset: TurvaAsetukset | None = None) -> None:
             if kutsuja.rooli == "tyonantaja":
                 try:
                     tarkista_pyynto(data, g.turva_org, request.endpoint == "calculate")
+                    if request.endpoint == "paatosehdotus":
+                        tarkista_saaja(request.args.get("saaja"), request.args.get("muoto"))
                 except Kielto as virhe:
                     return kielto(403, virhe.koodi, virhe.viesti, virhe.kentta)
             return _vakuutetut(data, pseudonyymit)
@@ -112,9 +114,9 @@ def rekisteroi(app: Flask, asetukset: TurvaAsetukset | None = None) -> None:
     def _kirjaa(vastaus):
         kutsuja = getattr(g, "turva_kutsuja", ANONYYMI)
         if vastaus.status_code == 200 and request.method == "POST" and request.endpoint == "paatosehdotus":
-            ehdotus = json.loads(vastaus.get_data())
+            ehdotus = json.loads(vastaus.get_data()) if vastaus.mimetype == "application/json" else {}
             g.turva_ratkaisu = ehdotus.get("ratkaisu")
-            if kutsuja.rooli == "tyonantaja":
+            if kutsuja.rooli == "tyonantaja" and vastaus.mimetype == "application/json":
                 vastaus.set_data(json.dumps(tyonantajan_paatos(ehdotus, g.turva_org), ensure_ascii=False))
         if getattr(g, "turva_vakuutetut", None) and vastaus.status_code == 200 and request.method == "POST" \
                 and request.endpoint in ("calculate", "trace"):

@@ -6,8 +6,9 @@ employer's outputs (days, its share).  Response of `/paatosehdotus`: the
 employer's copy — decision, days, its share per month and payment period — and
 nothing of the insured's tax, distraint or net.
 
-`tyonantajan_paatos(ehdotus, tunnus)` filters today's full proposal; when the
-decision documents give a per-recipient document it is the one function to switch.
+`tyonantajan_paatos(ehdotus, tunnus)` keeps only the employer documents of the
+per-recipient decision (`asiakirjat`, issue 10); `tarkista_saaja` refuses a request
+for the insured's document.
 """
 
 from __future__ import annotations
@@ -59,28 +60,23 @@ def _tulokset(entiteetti: dict, polku: str, kysyy_tuloksia: bool) -> None:
                          f"{polku}/{nimi}")
 
 
-def _omat(rivit, tunnus: str) -> list:
-    return [r for r in rivit or () if r.get("tyonantajan_tunnus") == tunnus]
-
 
 def tyonantajan_paatos(ehdotus: dict, tunnus: str) -> dict:
-    """The employer's part of a full decision proposal (its days, share, payment periods)."""
-    osa = {k: ehdotus.get(k) for k in ("kieli", "etuus", "ratkaisu", "ratkaisu_teksti", "otsikko", "paatos")}
-    osa["saaja"] = "tyonantaja"
-    osa["tyonantajan_tunnus"] = tunnus
-    osa["kuukaudet"] = [
-        {"kuukausi": k["kuukausi"], "paatoksen_arkipaivat": k["paatoksen_arkipaivat"],
-         "myonnetyt_paivat": k["myonnetyt_paivat"], "maksupaivat": k["maksupaivat"],
-         "tyonantajalle": _omat(k.get("tyonantajille"), tunnus)}
-        for k in ehdotus.get("kuukaudet") or ()
-    ]
-    osa["maksukaudet"] = [
-        {"alku": k.get("alku"), "loppu": k.get("loppu"), "arkipaivat": k.get("arkipaivat"), "vajaa": k.get("vajaa"),
-         "tyonantajalle": _omat(k.get("tyonantajille"), tunnus)}
-        for k in ehdotus.get("maksukaudet") or ()
-    ]
-    osa["paatoksen_saajat"] = [s for s in ehdotus.get("paatoksen_saajat") or () if s.get("tyonantajan_tunnus") == tunnus]
-    yhteensa = ehdotus.get("yhteensa") or {}
-    osa["yhteensa"] = {k: yhteensa.get(k) for k in ("paatoksen_arkipaivat", "myonnetyt_paivat", "maksupaivat")}
-    osa["yhteensa"]["tyonantajalle"] = sum(s.get("maara") or 0 for s in osa["paatoksen_saajat"])
-    return osa
+    """The employer's copy: only the employer documents of the per-recipient decision (1.8.4.1, 1.12.1).
+
+    `ehdotus` is a `/paatosehdotus` answer: the whole proposal (its `asiakirjat`) or one document
+    (`?saaja=`).  The request held only this organisation's rows (`tarkista_pyynto`), so every employer
+    document in it is this organisation's; the insured's document, the totals, the months with tax
+    and distraint and the handler notes are left out.
+    """
+    asiakirjat = ehdotus.get("asiakirjat") if "asiakirjat" in ehdotus else [ehdotus]
+    omat = [d for d in asiakirjat or () if d.get("rooli") == "tyonantaja"]
+    return {"saaja": "tyonantaja", "tyonantajan_tunnus": tunnus, "asiakirjat": omat}
+
+
+def tarkista_saaja(saaja: str | None, muoto: str | None) -> None:
+    """An employer may ask only for an employer's document (`?saaja=tyonantaja…`), never the insured's."""
+    if saaja is not None and saaja != "tyonantaja" and not saaja.startswith("tyonantaja:"):
+        raise Kielto("vakuutetun_tiedot", "an employer user may receive only the employer's document", "saaja")
+    if muoto == "html" and saaja is None:
+        raise Kielto("vakuutetun_tiedot", "an employer user may receive only the employer's document", "saaja")
