@@ -1,4 +1,4 @@
-"""The application period (guideline 1.5.3; SVL 1224/2004 15 luku 2 §)."""
+"""The application period (guideline 1.5.3; SVL 1224/2004 15 luku 4 § 1 mom. 1 k.)."""
 
 from datetime import date
 
@@ -16,7 +16,7 @@ class hakemus_saapunut(Variable):
     entity = Vakuutettu
     definition_period = ETERNITY
     label = "Hakemuksen saapumispäivä"
-    reference = ["Kelan etuusohje 1.5.3", "SVL 1224/2004 15 luku 2 §"]
+    reference = ["Kelan etuusohje 1.5.3", "SVL 1224/2004 15 luku 4 § 1 mom. 1 k."]
     documentation = "The default 1970-01-01 means not given: the application is taken as on time."
 
 
@@ -25,7 +25,7 @@ class myohastyminen_hyvaksytty(Variable):
     entity = Vakuutettu
     definition_period = ETERNITY
     label = "Myöhästyminen hyväksytty (epääminen olisi kohtuutonta)"
-    reference = ["Kelan etuusohje 1.5.3", "SVL 1224/2004 15 luku 2 §"]
+    reference = ["Kelan etuusohje 1.5.3", "SVL 1224/2004 15 luku 4 § 1 mom. 1 k."]
     documentation = "E.g. the person was in isolation and could not apply in time: all decision days can be paid."
 
 
@@ -34,7 +34,7 @@ class hakuajan_ensimmainen_paiva(Variable):
     entity = Vakuutettu
     definition_period = MONTH
     label = "Ensimmäinen päivä, jolta hakemus on ajoissa"
-    reference = ["Kelan etuusohje 1.5.3", "SVL 1224/2004 15 luku 2 §"]
+    reference = ["Kelan etuusohje 1.5.3", "SVL 1224/2004 15 luku 4 § 1 mom. 1 k."]
     documentation = (
         "Day D can be paid if the application arrived by D + 2 months (same day of the month, or "
         "the month's last day), moved to the next working day when that is a Saturday, Sunday or "

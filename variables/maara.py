@@ -1,4 +1,4 @@
-"""The daily amount (guideline 1.6, 1.7; SVL 1224/2004 11 luku 13 §).
+"""The daily amount (guideline 1.6, 1.7; SVL 1224/2004 11 luku 15 §).
 
 Daily amount = Σ employment rows' lost monthly pay ÷ the employee divisor (25) +
 Σ self-employment rows' annual income ÷ the entrepreneur divisor (300), rounded half up to the cent.  An employee's part in a month
@@ -48,7 +48,7 @@ class paivarahan_jakaja(Variable):
     entity = Ansiotyo
     definition_period = MONTH
     label = "Ansiotyön päivärahan jakaja"
-    reference = ["Kelan etuusohje 1.6, 1.7", "SVL 1224/2004 11 luku 13 §"]
+    reference = ["Kelan etuusohje 1.6, 1.7", "SVL 1224/2004 11 luku 15 §"]
     documentation = (
         "The divisor of the row's basis: `paivaraha.palkansaajan_jakaja` (25) for an employment row, "
         "`paivaraha.yrittajan_jakaja` (300) for a self-employment row, in force in the month. "
@@ -66,7 +66,7 @@ class paivarahan_osuus(Variable):
     definition_period = MONTH
     unit = "currency-EUR"
     label = "Ansiotyön osuus päivärahasta (pyöristämätön)"
-    reference = ["Kelan etuusohje 1.6, 1.7, 1.3.2.2", "SVL 1224/2004 11 luku 13 §"]
+    reference = ["Kelan etuusohje 1.6, 1.7, 1.3.2.2", "SVL 1224/2004 11 luku 15 §"]
     documentation = "`paivarahan_peruste` ÷ `paivarahan_jakaja`: employment row lost monthly pay ÷ 25, self-employment row annual income ÷ 300. Not rounded; a reform may change it (e.g. a replacement rate)."
 
     def formula(ansiotyo, period, parameters):
@@ -101,7 +101,7 @@ class tartuntatautipaivaraha_paivalta(Variable):
     definition_period = MONTH
     unit = "currency-EUR"
     label = "Tartuntatautipäivärahan määrä päivältä"
-    reference = ["Kelan etuusohje 1.6, 1.7", "SVL 1224/2004 11 luku 13 §"]
+    reference = ["Kelan etuusohje 1.6, 1.7", "SVL 1224/2004 11 luku 15 §"]
     documentation = "The daily amount in €, rounded to the cent; 0 in a month with no granted day."
 
     def formula(vakuutettu, period):

@@ -73,7 +73,7 @@ class hakuajan_ulkopuoliset_arkipaivat(Variable):
     entity = Vakuutettu
     definition_period = MONTH
     label = "Hakuajan ulkopuoliset päätöksen arkipäivät kuukaudessa"
-    reference = ["Kelan etuusohje 1.5.3, 1.8.4.2", "SVL 1224/2004 15 luku 2 §"]
+    reference = ["Kelan etuusohje 1.5.3, 1.8.4.2", "SVL 1224/2004 15 luku 4 § 1 mom. 1 k."]
     documentation = "Arkipäivät of the decision in the month before `hakuajan_ensimmainen_paiva`: the application came too late for them (1.5.3)."
 
     def formula(vakuutettu, period):
@@ -180,7 +180,7 @@ class hakemuksen_maaraaika(Variable):
     entity = Vakuutettu
     definition_period = ETERNITY
     label = "Päätöksen ensimmäisen päivän hakemuksen määräaika"
-    reference = ["Kelan etuusohje 1.5.3", "SVL 1224/2004 15 luku 2 §"]
+    reference = ["Kelan etuusohje 1.5.3", "SVL 1224/2004 15 luku 4 § 1 mom. 1 k."]
     documentation = (
         "The last day an application for the decision's first day could arrive: that day + the application "
         "period (months), moved to the next working day (1.5.3). 9999-12-31 when there is no decision."

@@ -13,7 +13,7 @@ class tartuntatautipaivaraha(Variable):
     definition_period = MONTH
     unit = "currency-EUR"
     label = "Tartuntatautipäiväraha kuukaudelta (brutto)"
-    reference = ["Kelan etuusohje 1.6, 1.9", "SVL 1224/2004 11 luku 13 §"]
+    reference = ["Kelan etuusohje 1.6, 1.9", "SVL 1224/2004 11 luku 15 §"]
     documentation = "Daily amount × paid days of the month, rounded to the cent; before the split, tax and distraint."
 
     def formula(vakuutettu, period):

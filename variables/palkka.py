@@ -37,7 +37,7 @@ class ansionmenetys(Variable):
     set_input = set_input_dispatch_by_period
     unit = "currency-EUR"
     label = "Ansionmenetys (työnantajan arvio kuukausipalkasta)"
-    reference = ["Kelan etuusohje 1.6, 1.7, 1.7.1", "SVL 1224/2004 11 luku 13 §"]
+    reference = ["Kelan etuusohje 1.6, 1.7, 1.7.1", "SVL 1224/2004 11 luku 15 §"]
     documentation = "Monthly pay the insured would have earned in this job without the decision. A yearly input applies to each month."
 
 
@@ -107,7 +107,7 @@ class menetetty_kuukausiansio(Variable):
     definition_period = MONTH
     unit = "currency-EUR"
     label = "Menetetty kuukausiansio (palkkatyö)"
-    reference = ["Kelan etuusohje 1.6, 1.3.3.2.2", "SVL 1224/2004 11 luku 13 §"]
+    reference = ["Kelan etuusohje 1.6, 1.3.3.2.2", "SVL 1224/2004 11 luku 15 §"]
     documentation = (
         "For an employment row: `kuukausiansion_peruste` less the pay of replacement work, not below "
         "zero: the basis the employee's part of the daily amount is computed from. 0 for other rows."

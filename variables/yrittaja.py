@@ -36,7 +36,7 @@ class yrittajan_tyotulo(Variable):
     definition_period = ETERNITY
     unit = "currency-EUR"
     label = "YEL- tai MYEL-työtulo etuuden alkaessa (€/vuosi)"
-    reference = ["Kelan etuusohje 1.6, 1.7, 1.7.2.2", "SVL 1224/2004 11 luku 13 §"]
+    reference = ["Kelan etuusohje 1.6, 1.7, 1.7.2.2", "SVL 1224/2004 11 luku 15 §"]
     documentation = (
         "Confirmed annual work income in force when the benefit starts; if the insurance ended when "
         "the decision started, the income in force just before it (1.7.2.2)."
@@ -49,7 +49,7 @@ class yrittajan_verotettu_tulo(Variable):
     definition_period = ETERNITY
     unit = "currency-EUR"
     label = "Elinkeinotoiminnan ansiotulo tai palkkatulo omasta yrityksestä verotuksessa (€/vuosi)"
-    reference = ["Kelan etuusohje 1.6, 1.7, 1.7.2", "SVL 1224/2004 11 luku 13 §"]
+    reference = ["Kelan etuusohje 1.6, 1.7, 1.7.2", "SVL 1224/2004 11 luku 15 §"]
     documentation = "Used only when the entrepreneur is not obliged to take YEL/MYEL insurance."
 
 
