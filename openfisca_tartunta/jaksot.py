@@ -149,6 +149,12 @@ def kuukauden_erittely(vakuutettu, period):
 
 def _lue(vakuutettu, period) -> Esteet:
     rivit = np.flatnonzero(vakuutettu("ajanjaksoja_annettu", period))  # checks the ranges first
+    if rivit.size == 0:  # nobody has a range (the usual single case): no slot needs reading
+        tyhja = (np.zeros(0, "datetime64[D]"), np.zeros(0, "datetime64[D]"))
+        return Esteet(
+            rivit, [tyhja for _ in estavat_etuudet()], [tyhja for _ in vuosilomat()],
+            [tyhja for _ in maksuesteet()], [np.zeros(0, np.int16) for _ in estavat_etuudet()],
+        )
 
     def pari(nimi):
         return (
