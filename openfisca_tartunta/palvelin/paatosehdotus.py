@@ -153,7 +153,11 @@ def lue_tapaus(tbs, data: dict, asetukset) -> Tapaus:
     tyot_ikuiset = {"tunnus": [str(x) for x in L("tyonantajan_tunnus", k0)],
                     "vakuutus": L("yrittajavakuutus", k0).decode_to_str().tolist()}
     kk_luvut = [_kuukausi(L, kk, tyot_ikuiset, ids, roolit) for kk in kuukaudet]
-    p = tbs.parameters(str(alku_a[0]) if on_paatos else "2017-01-01")
+    k_alku = kuukaudet[0] if kuukaudet else k0  # the values in force when the decision starts
+
+    def voimassa(nimi: str) -> int:
+        return int(L(f"{nimi}_voimassa", k_alku)[0])
+
     kaudet, pituudet = _maksukaudet(tbs, sim, tilanne, L, ids, kk_luvut, jatko)
     tarkista_aarellisyys(sim, tbs)
     return Tapaus(
@@ -161,8 +165,8 @@ def lue_tapaus(tbs, data: dict, asetukset) -> Tapaus:
         saapunut=_pv(L("hakemus_saapunut", k0)[0]),
         hakuaika=_pv(L("hakuajan_ensimmainen_paiva", kuukaudet[0])[0]) if kuukaudet else None,
         maaraaika=_pv(L("hakemuksen_maaraaika", k0)[0]), lapsen_ika=int(L("lapsen_ika", k0)[0]),
-        lapsen_ikaraja=int(p.paivaraha.lapsen_ikaraja), hakuaika_kuukausina=int(p.hakeminen.hakuaika_kuukausina),
-        valitusaika_paivia=int(p.muutoksenhaku.valitusaika_paivia), tiedoksisaanti_paivia=int(p.muutoksenhaku.tiedoksisaanti_paivia),
+        lapsen_ikaraja=voimassa("lapsen_ikaraja"), hakuaika_kuukausina=voimassa("hakuaika_kuukausina"),
+        valitusaika_paivia=voimassa("valitusaika_paivia"), tiedoksisaanti_paivia=voimassa("tiedoksisaanti_paivia"),
         kuukaudet=kk_luvut, maksukaudet=kaudet, maksukausien_pituudet=pituudet,
         estavat_etuudet=_jaksot(L, k0, jaksot.estavat_etuudet(), laji=True),
         vuosilomat=[j for j in _jaksot(L, k0, jaksot.vuosilomat()) if j], maksuesteet=[j for j in _jaksot(L, k0, jaksot.maksuesteet()) if j],
@@ -184,13 +188,13 @@ def _maksukaudet(tbs, sim, tilanne, L, ids, kk_luvut, jatko):
         kaudet = maksukaudet(myonnetyt[0].ikkuna[0], myonnetyt[-1].ikkuna[1], tbs, **(jatko or {}), ei_makseta=aukot)
     except Syottovirhe as virhe:
         raise Asiakasvirhe(400, "syottovirhe", str(virhe), f"jatkopaatos/{virhe.muuttuja}", muuttuja=virhe.muuttuja, arvo=virhe.arvo) from None
-    pm = tbs.parameters(str(myonnetyt[0].ikkuna[0])).maksaminen
+    kk0 = myonnetyt[0].kuukausi
     luvut = [Maksukaudenluvut(k.numero, k.alku, k.loppu, k.arkipaivat, k.vajaa) for k in kaudet]
     alkaa, paattyy = L("palkallinen_vapaa_alkaa", "2017-01"), L("palkallinen_vapaa_paattyy", "2017-01")
     vapaat = {rivi: (np.datetime64(alkaa[i], "D"), np.datetime64(paattyy[i], "D")) for i, rivi in enumerate(ids)}
     for kk in myonnetyt:
         jaa_maksukausille(luvut, kk, jaksot.lue(vak, as_period(kk.kuukausi)), vapaat)
-    return luvut, (int(pm.ensimmainen_maksukausi), int(pm.maksukausi))
+    return luvut, (int(L("ensimmainen_maksukausi_voimassa", kk0)[0]), int(L("maksukausi_voimassa", kk0)[0]))
 
 
 def laadi_paatosehdotus(tbs, data: dict, kieli: str, asetukset) -> Paatosehdotus:
