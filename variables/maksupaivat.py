@@ -118,6 +118,22 @@ class maksuesteen_arkipaivat(Variable):
         return _erittely(vakuutettu, period)[2]
 
 
+class maksettavan_ajan_arkipaivat(Variable):
+    value_type = int
+    entity = Vakuutettu
+    definition_period = MONTH
+    label = "Maksettavan ajan arkipäivät kuukaudessa"
+    reference = ["Kelan etuusohje 1.9, 1.5.3"]
+    documentation = (
+        "Arkipäivät of the month's paid window (`maksettavan_ajan_alku` … `_loppu`), before blocked, "
+        "annual-leave and restriction days; counted once for the granted days and the decision's reasons."
+    )
+
+    def formula(vakuutettu, period):
+        alku, loppu = maksettava_ikkuna(vakuutettu, period)
+        return kalenteri.arkipaivat(alku, loppu)
+
+
 class myonnetyt_paivat(Variable):
     value_type = int
     entity = Vakuutettu
@@ -130,8 +146,7 @@ class myonnetyt_paivat(Variable):
     )
 
     def formula(vakuutettu, period):
-        alku, loppu = maksettava_ikkuna(vakuutettu, period)
-        paivat = kalenteri.arkipaivat(alku, loppu)
+        paivat = vakuutettu("maksettavan_ajan_arkipaivat", period)
         esto = vakuutettu("estetyt_arkipaivat", period)
         loma = vakuutettu("vuosiloman_arkipaivat", period)
         return np.maximum(paivat - esto - loma, 0)

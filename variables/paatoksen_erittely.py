@@ -5,9 +5,7 @@ import numpy as np
 from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
-from openfisca_tartunta import kalenteri
 from openfisca_tartunta.entities import Vakuutettu
-from openfisca_tartunta.paatos import maksettava_ikkuna
 
 
 class maksettavan_ajan_ulkopuoliset_arkipaivat(Variable):
@@ -18,13 +16,12 @@ class maksettavan_ajan_ulkopuoliset_arkipaivat(Variable):
     reference = ["Kelan etuusohje 1.8.4.2, 1.9"]
     documentation = (
         "`paatoksen_arkipaivat` less `hakuajan_ulkopuoliset_arkipaivat` less the arkipäivät of the month's paid "
-        "window (`maksettavan_ajan_alku` … `_loppu`). 0 under the baseline rules; a reform that moves the "
+        "window (`maksettavan_ajan_arkipaivat`). 0 under the baseline rules; a reform that moves the "
         "window (e.g. a waiting period) makes it positive, and the decision must say why those days are unpaid."
     )
 
     def formula(vakuutettu, period):
-        alku, loppu = maksettava_ikkuna(vakuutettu, period)
-        ikkuna = kalenteri.arkipaivat(alku, loppu)
+        ikkuna = vakuutettu("maksettavan_ajan_arkipaivat", period)
         paatos = vakuutettu("paatoksen_arkipaivat", period)
         myohassa = vakuutettu("hakuajan_ulkopuoliset_arkipaivat", period)
         return np.maximum(paatos - myohassa - ikkuna, 0)
