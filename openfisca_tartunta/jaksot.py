@@ -138,7 +138,7 @@ def _muistista(vakuutettu, avain, laske):
 def kuukauden_erittely(vakuutettu, period):
     """The month's (per-slot blocked, annual-leave, restriction) arkipäivät of the paid window,
     computed once per month for every variable that states them."""
-    from openfisca_tartunta.paatos import maksettava_ikkuna
+    from openfisca_tartunta.paatoksen_ajanjakso import maksettava_ikkuna
 
     def laske():
         alku, loppu = maksettava_ikkuna(vakuutettu, period)

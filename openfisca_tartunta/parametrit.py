@@ -6,7 +6,7 @@ from typing import Callable
 
 import numpy as np
 
-from openfisca_tartunta.paatos import ENSIMMAINEN_PAIVA
+from openfisca_tartunta.paatoksen_ajanjakso import ENSIMMAINEN_PAIVA
 
 
 def paivan_arvot(parameters, paivat, hae: Callable) -> np.ndarray:

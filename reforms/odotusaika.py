@@ -25,7 +25,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_tartunta import kalenteri
 from openfisca_tartunta.entities import Vakuutettu
-from openfisca_tartunta.paatos import paatoksen_paivat
+from openfisca_tartunta.paatoksen_ajanjakso import paatoksen_paivat
 from openfisca_tartunta.parametrit import paivan_arvot
 from openfisca_tartunta.reforms.apu import arvot_alkaen, lisaa_parametri, peruskaava
 

@@ -19,7 +19,7 @@ from openfisca_core.reforms import Reform
 from openfisca_core.variables import Variable
 
 from openfisca_tartunta import jaksot, kalenteri
-from openfisca_tartunta.paatos import maksettava_ikkuna, maksetun_ajan_kalenteripaivat
+from openfisca_tartunta.paatoksen_ajanjakso import maksettava_ikkuna, maksetun_ajan_kalenteripaivat
 
 
 def tyonantajien_kalenteripaivat(vakuutettu, period) -> np.ndarray:
@@ -53,7 +53,7 @@ class LahdeveroVakuutetunPaivilta(Reform):
             )
 
             def formula(vakuutettu, period, parameters):
-                p = parameters(period).ennakonpidatys.lahdevero
+                p = parameters(period).verotus.lahdevero
                 paivat, kokonainen = maksetun_ajan_kalenteripaivat(vakuutettu, period)
                 tyonantajan = tyonantajien_kalenteripaivat(vakuutettu, period)
                 omat = np.maximum(paivat - tyonantajan, 0)

@@ -1,4 +1,4 @@
-"""The daily amount (guideline 1.6, 1.7; SVL 1224/2004 11 luku 15 §).
+"""The daily amount and the month's gross allowance (guideline 1.6, 1.7, 1.9; SVL 1224/2004 11 luku 15 §).
 
 Daily amount = Σ employment rows' lost monthly pay ÷ the employee divisor (25) +
 Σ self-employment rows' annual income ÷ the entrepreneur divisor (300), rounded half up to the cent.  An employee's part in a month
@@ -107,3 +107,19 @@ class tartuntatautipaivaraha_paivalta(Variable):
     def formula(vakuutettu, period):
         oikeus = vakuutettu("oikeus_tartuntatautipaivarahaan", period)
         return np.where(oikeus, vakuutettu("laskennallinen_paivaraha", period), 0.0)
+
+
+class tartuntatautipaivaraha(Variable):
+    value_type = float
+    entity = Vakuutettu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Tartuntatautipäiväraha kuukaudelta (brutto)"
+    reference = ["Kelan etuusohje 1.6, 1.9", "SVL 1224/2004 11 luku 15 §"]
+    documentation = "Daily amount × paid days of the month, rounded to the cent; before the split, tax and distraint."
+
+    def formula(vakuutettu, period):
+        return senteiksi(
+            vakuutettu("tartuntatautipaivaraha_paivalta", period)
+            * vakuutettu("tartuntatautipaivarahan_maksupaivat", period)
+        )

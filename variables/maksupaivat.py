@@ -23,7 +23,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_tartunta import jaksot, kalenteri
 from openfisca_tartunta.entities import Vakuutettu
-from openfisca_tartunta.paatos import ENSIMMAINEN_PAIVA, maksettava_ikkuna, paatoksen_paivat
+from openfisca_tartunta.paatoksen_ajanjakso import ENSIMMAINEN_PAIVA, maksettava_ikkuna, paatoksen_paivat
 from openfisca_tartunta.parametrit import paivan_arvot
 
 

@@ -17,10 +17,10 @@ class lapsen_ikaraja_voimassa(Variable):
     definition_period = MONTH
     label = "Lapsen ikäraja (vuotta), päätöksessä mainittu"
     reference = ["Kelan etuusohje 1.3.3.1"]
-    documentation = "Parameter `paivaraha.lapsen_ikaraja` in force in the month, as the decision states it."
+    documentation = "Parameter `oikeus.lapsen_ikaraja` in force in the month, as the decision states it."
 
     def formula(vakuutettu, period, parameters):
-        return np.full(vakuutettu.count, parameters(period).paivaraha.lapsen_ikaraja, dtype=np.int32)
+        return np.full(vakuutettu.count, parameters(period).oikeus.lapsen_ikaraja, dtype=np.int32)
 
 
 class hakuaika_kuukausina_voimassa(Variable):

@@ -14,7 +14,7 @@ from datetime import date
 from openfisca_tartunta import kalenteri
 from openfisca_tartunta.entities import Vakuutettu
 from openfisca_tartunta.luettelot import PoissaolonPeruste
-from openfisca_tartunta.paatos import paatoksen_paivat, tarkistetut_paivat
+from openfisca_tartunta.paatoksen_ajanjakso import paatoksen_paivat, tarkistetut_paivat
 from openfisca_tartunta.tarkistukset import vaadi
 
 
@@ -90,7 +90,7 @@ class paatos_oikeuttaa_paivarahaan(Variable):
             ika,
             "missing or negative: a decision to keep a child at home needs the child's age (1.3.3.1)",
         )
-        ikaraja = parameters(period).paivaraha.lapsen_ikaraja
+        ikaraja = parameters(period).oikeus.lapsen_ikaraja
         oma = (
             (peruste == PoissaolonPeruste.tyosta_poissaolo)
             | (peruste == PoissaolonPeruste.karanteeni)

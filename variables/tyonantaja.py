@@ -28,7 +28,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_tartunta import jaksot, kalenteri
 from openfisca_tartunta.entities import Ansiotyo, Vakuutettu
-from openfisca_tartunta.paatos import maksettava_ikkuna, paatoksen_paivat
+from openfisca_tartunta.paatoksen_ajanjakso import maksettava_ikkuna, paatoksen_paivat
 from openfisca_tartunta.parametrit import ryhman_summa
 from openfisca_tartunta.raha import euroina, jaa_suurimmin_jaannoksin, senteiksi, sentteina
 from openfisca_tartunta.annetut_kuukaudet import vaadi_kuukauden_arvo

@@ -25,7 +25,7 @@ from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
 from openfisca_tartunta.entities import Vakuutettu
-from openfisca_tartunta.paatos import maksetun_ajan_kalenteripaivat
+from openfisca_tartunta.paatoksen_ajanjakso import maksetun_ajan_kalenteripaivat
 from openfisca_tartunta.raha import euroina, senteiksi, sentteina
 from openfisca_tartunta.tarkistukset import ei_negatiivinen
 
@@ -97,7 +97,7 @@ class ulosotto_vapaakuukausi(Variable):
 # --- computed -------------------------------------------------------------------------
 
 
-class ulosoton_suojaosuus(Variable):
+class ulosotto_suojaosuus(Variable):
     value_type = float
     entity = Vakuutettu
     definition_period = MONTH
@@ -121,7 +121,7 @@ class ulosoton_suojaosuus(Variable):
         return senteiksi((p.velallinen + huollettavat * p.huollettava) * paivat)
 
 
-class ulosoton_tulopohja(Variable):
+class ulosotto_tulopohja(Variable):
     value_type = float
     entity = Vakuutettu
     definition_period = MONTH
@@ -176,8 +176,8 @@ class ulosottopidatys(Variable):
         vakio = euroina(vakuutettu("ulosotto_vakiomaara", period))
         ei_negatiivinen(vakio, "ulosotto_vakiomaara", "1.9.2.9")
         paivaraha = _paivaraha_verojen_jalkeen(vakuutettu, period)
-        tulopohja = euroina(vakuutettu("ulosoton_tulopohja", period))
-        suoja = euroina(vakuutettu("ulosoton_suojaosuus", period))
+        tulopohja = euroina(vakuutettu("ulosotto_tulopohja", period))
+        suoja = euroina(vakuutettu("ulosotto_suojaosuus", period))
         ylittava = np.maximum(tulopohja - suoja, 0.0)
 
         laskettu = ulosmitattava_maara(tulopohja, suoja, u) * paivaraha / np.where(tulopohja > 0, tulopohja, 1.0)

@@ -10,7 +10,7 @@ Only the insured's gross part is taxed by Kela; the employers' part is not
   additional rate above it (1.9.3.1), each at least 25 % (1.9.3.4.1);
 - a card issued for benefits: its rates as they are (1.9.3.1);
 - a source-tax card (limited tax liability): 35 % of the payment after
-  deducting the monthly deduction for a whole month, or the daily deduction per calendar day (parameters `ennakonpidatys.lahdevero`) (1.9.3.2);
+  deducting the monthly deduction for a whole month, or the daily deduction per calendar day (parameters `verotus.lahdevero`) (1.9.3.2);
 - a higher rate the recipient asked for replaces any lower rate (1.9.3.1).
 
 Rates are inputs in percent (27 means 27 %).
@@ -24,7 +24,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_tartunta.entities import Vakuutettu
 from openfisca_tartunta.luettelot import Ennakonpidatysperuste
-from openfisca_tartunta.paatos import maksetun_ajan_kalenteripaivat
+from openfisca_tartunta.paatoksen_ajanjakso import maksetun_ajan_kalenteripaivat
 from openfisca_tartunta.raha import euroina, senteiksi, sentteina
 from openfisca_tartunta.tarkistukset import ei_negatiivinen, vaadi
 
@@ -147,7 +147,7 @@ class lahdeveron_vahennys(Variable):
     )
 
     def formula(vakuutettu, period, parameters):
-        p = parameters(period).ennakonpidatys.lahdevero
+        p = parameters(period).verotus.lahdevero
         paivat, kokonainen = maksetun_ajan_kalenteripaivat(vakuutettu, period)
         return np.where(kokonainen, p.vahennys_kuukaudelta, p.vahennys_paivalta * paivat)
 
@@ -169,7 +169,7 @@ class ennakonpidatys(Variable):
     )
 
     def formula(vakuutettu, period, parameters):
-        p = parameters(period).ennakonpidatys
+        p = parameters(period).verotus
         osa = euroina(vakuutettu("tartuntatautipaivaraha_vakuutetulle", period))
         paivat = vakuutettu("tartuntatautipaivarahan_maksupaivat", period)
         peruste = vakuutettu("ennakonpidatysperuste", period)

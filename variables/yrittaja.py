@@ -14,7 +14,7 @@ from openfisca_core.variables import Variable
 from openfisca_tartunta import kalenteri
 from openfisca_tartunta.entities import Ansiotyo, Vakuutettu
 from openfisca_tartunta.luettelot import Yrittajavakuutus
-from openfisca_tartunta.paatos import ENSIMMAINEN_PAIVA, paatoksen_paivat
+from openfisca_tartunta.paatoksen_ajanjakso import ENSIMMAINEN_PAIVA, paatoksen_paivat
 from openfisca_tartunta.parametrit import paivan_arvot, vuoden_arvot
 from openfisca_tartunta.raha import euroina
 from openfisca_tartunta.tarkistukset import ei_negatiivinen

@@ -113,7 +113,7 @@ class Tapaus:
     hakuaika: Optional[dt.date]  # hakuajan_ensimmainen_paiva
     maaraaika: Optional[dt.date]  # hakemuksen_maaraaika
     lapsen_ika: int
-    lapsen_ikaraja: int  # parameter paivaraha.lapsen_ikaraja
+    lapsen_ikaraja: int  # parameter oikeus.lapsen_ikaraja
     hakuaika_kuukausina: int  # parameter hakeminen.hakuaika_kuukausina
     valitusaika_paivia: int  # parameter muutoksenhaku.valitusaika_paivia
     tiedoksisaanti_paivia: int  # parameter muutoksenhaku.tiedoksisaanti_paivia

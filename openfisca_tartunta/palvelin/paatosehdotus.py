@@ -23,7 +23,7 @@ from openfisca_tartunta.asiakirjat.laadinta import asiakirja, laadi
 from openfisca_tartunta.asiakirjat.malli import Asiakirja, Paatosehdotus
 from openfisca_tartunta.asiakirjat.tapaus import Jaksotieto, KuukaudenLuvut, Maksukaudenluvut, Tapaus, TyonLuvut
 from openfisca_tartunta.maksukaudet import maksukaudet
-from openfisca_tartunta.paatos import paatoksen_paivat
+from openfisca_tartunta.paatoksen_ajanjakso import paatoksen_paivat
 from openfisca_tartunta.palvelin.osapuolet import lue_jatkopaatos, lue_osapuolet, lue_paatospaiva
 from openfisca_tartunta.palvelin.rahajako import jaa_maksukausille
 from openfisca_tartunta.palvelin.tilanne import kausi_kelpaa, laske, rakenna, syottovirhe, tarkista_aarellisyys, tarkista_tilanne

@@ -10,7 +10,7 @@ import numpy as np
 
 from openfisca_tartunta import kalenteri
 from openfisca_tartunta.luettelot import Ennakonpidatysperuste, EstavaEtuus, PoissaolonPeruste, Yrittajavakuutus
-from openfisca_tartunta.paatos import ENSIMMAINEN_PAIVA
+from openfisca_tartunta.paatoksen_ajanjakso import ENSIMMAINEN_PAIVA
 from openfisca_tartunta.populaatio.tyonantajat import tunnusindeksit
 
 PERUSTEET = [e.name for e in PoissaolonPeruste]

@@ -246,7 +246,7 @@ def _kattavuus(kuukausi: date, v: dict) -> tuple[int, bool]:
 
 def odotettu_ennakonpidatys(tbs, kuukausi: date, v: dict, osa: int, paivat: int) -> int:
     """RULES.md §7 (1.9.3.1, 1.9.3.2, 1.9.3.4.1), in cents, from the insured's part `osa`."""
-    p = tbs.parameters(kuukausi.isoformat()).ennakonpidatys
+    p = tbs.parameters(kuukausi.isoformat()).verotus
     if paivat == 0 or osa <= puoli_ylos(osuus(p.pidatyksen_alaraja_paivalta) * 100) * paivat:
         return 0
     oma = Fraction(v["oma"], 100)
@@ -321,7 +321,7 @@ def test_ulosoton_osuudet_ohjeen_mukaiset(tbs):
         assert u.ulosmittaus.ylimenevan_osuus == 0.8 and u.ulosmittaus.enimmaisosuus == 0.5
         assert u.ulosmittaus.ensimmainen_raja == 2 and u.ulosmittaus.toinen_raja == 4
         assert u.suojaosuus.paivia_kuukaudessa == 30
-        e = tbs.parameters(f"{vuosi}-06-01").ennakonpidatys
+        e = tbs.parameters(f"{vuosi}-06-01").verotus
         assert e.vahimmaisprosentti_palkan_verokortilla == 0.25 and e.pidatyksen_alaraja_paivalta == 4
 
 
@@ -387,7 +387,7 @@ def _tarkista(tbs, kuukausi: date, vakuutetut: list) -> None:
         vero = tulos["ennakonpidatys"][i]
         assert abs(vero - odotettu_ennakonpidatys(tbs, kuukausi, v, osa, o["paivat"])) <= 1, tunniste
         if v["peruste"] == "palkan_verokortti":
-            e = tbs.parameters(kuukausi.isoformat()).ennakonpidatys
+            e = tbs.parameters(kuukausi.isoformat()).verotus
             if osa > osuus(e.pidatyksen_alaraja_paivalta) * 100 * o["paivat"]:
                 assert vero >= osuus(e.vahimmaisprosentti_palkan_verokortilla) * osa - Fraction(1, 2), tunniste
             else:

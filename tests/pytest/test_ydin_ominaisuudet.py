@@ -85,7 +85,7 @@ def odotettu(kuukausi: date, h: dict) -> dict:
     jakaja_palkka = Fraction(str(p.paivaraha.palkansaajan_jakaja))
     jakaja_yritys = Fraction(str(p.paivaraha.yrittajan_jakaja))
     kuukaudet = int(p.hakeminen.hakuaika_kuukausina)
-    ikaraja = int(p.paivaraha.lapsen_ikaraja)
+    ikaraja = int(p.oikeus.lapsen_ikaraja)
 
     peruste = h["poissaolon_peruste"]
     paatos = peruste in OMAT_PERUSTEET or (peruste == "lapsen_kotona_pito" and h["lapsen_ika"] < ikaraja)
