@@ -61,7 +61,9 @@ def vertaa(
     try:
         if git:
             git_juuri = jarj.git_juuri(juuri)
-            vanha, commit = jarj.git_jarjestelma(git, git_juuri, Path(valiaikainen.name))
+            kansio = _oletustapaukset(git_juuri) if tapaukset == "oletus" else tapaukset
+            vanha = jarj.git_revisio(git, git_juuri, Path(valiaikainen.name), Path(kansio) if kansio else None)
+            commit = vanha.commit
             uusi = jarj.kansiosta(git_juuri)
             otsikko = f"Working tree against {git}"
             nimet = (f"git {git} ({commit[:12]})", f"working tree {git_juuri}")
@@ -81,11 +83,12 @@ def vertaa(
 
         hetki = time.perf_counter()
         parametrit = muutokset_paivien_valilla(perus, a, b) if paivat else parametrimuutokset(vanha, uusi)
-        kaavat = kaavamuutokset(vanha, uusi)
+        kaavat = kaavamuutokset(vanha.kaavat if git else vanha, uusi)
         sekunteja["parametrit_ja_kaavat"] = round(time.perf_counter() - hetki, 2)
 
         kansio = _oletustapaukset(juuri) if tapaukset == "oletus" else tapaukset
-        ajo = vertaa_tapauksia(vanha, uusi, Path(kansio)) if kansio else None
+        vanhat_tulokset = vanha.tapaukset if git else None
+        ajo = vertaa_tapauksia(vanha, uusi, Path(kansio), vanhat_tulokset) if kansio else None
         if ajo is not None:
             sekunteja["tapaukset"] = ajo.sekunteja
     finally:

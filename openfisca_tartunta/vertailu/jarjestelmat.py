@@ -1,7 +1,8 @@
 """The two tax-benefit systems a comparison runs: `tartunta vertaa`'s three ways to get them.
 
-- `git_jarjestelma`: the rules (`parameters/`, `variables/`) of a git revision,
-  exported with `git archive` into a temporary folder and loaded like the package;
+- `git_revisio`: the whole tree of a git revision, exported with `git archive`
+  into a temporary folder; its parameters are read here, its formulas and YAML
+  case outputs by the revision's own package in a child process (`revisio.py`);
 - `reformin_jarjestelma`: the baseline with reforms applied (named as
   `tartunta simuloi --reformi` takes them, `openfisca_tartunta.reforms.hae_reformi`);
 - `paivan_laki`: one system frozen at a date — every parameter keeps the value in
@@ -13,6 +14,7 @@
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 import datetime
 import io
 import subprocess
@@ -20,7 +22,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from openfisca_core.parameters import Parameter
+from openfisca_core.parameters import Parameter, ParameterNode
 from openfisca_core.reforms import Reform
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
@@ -61,23 +63,46 @@ def git_juuri(polku: Path = JUURI_DIR) -> Path:
     return Path(tulos.stdout.decode().strip())
 
 
-def git_jarjestelma(revisio: str, repo: Path, kohde: Path) -> tuple[TaxBenefitSystem, str]:
-    """(system, full commit id) of the rules at `revisio` of `repo`, exported under `kohde`.
+@dataclass
+class GitRevisio:
+    """A git revision's rules as the comparison needs them.
 
-    `kohde` must outlive the system: formula sources are read from its files.
+    `parameters`: its parameter tree (plain YAML, read here); `kaavat`: its formula
+    sources (`kaavat.kaavalahteet`) and `tapaukset`: its YAML case outputs, both
+    computed by the revision's own package (`revisio.tilannekuva`).
     """
+
+    commit: str
+    parameters: ParameterNode
+    kaavat: dict
+    tapaukset: list
+
+
+def git_revisio(revisio: str, repo: Path, kohde: Path, tapauskansio: Path | None) -> GitRevisio:
+    """The rules at `revisio` of `repo` (exported under `kohde`), run on the cases of `tapauskansio`."""
+    from openfisca_tartunta.vertailu.revisio import Revisiovirhe, tilannekuva
+
     if not revisio or revisio.startswith("-"):
         raise Vertailuvirhe(f"--git: {revisio!r} is not a git revision")
     tulos = _git(repo, "rev-parse", "--verify", "--quiet", f"{revisio}^{{commit}}")
     if tulos.returncode != 0:
         raise Vertailuvirhe(f"--git: unknown revision {revisio!r} in {repo}")
     commit = tulos.stdout.decode().strip()
-    arkisto = _git(repo, "archive", "--format=tar", commit, "--", "parameters", "variables")
+    arkisto = _git(repo, "archive", "--format=tar", commit)
     if arkisto.returncode != 0:
-        raise Vertailuvirhe(f"--git: revision {revisio} has no parameters/ and variables/ folders")
+        raise Vertailuvirhe(f"--git: could not export revision {revisio}")
+    puu = Path(kohde) / "puu"
     with tarfile.open(fileobj=io.BytesIO(arkisto.stdout)) as tar:
-        tar.extractall(kohde, filter="data")
-    return kansiosta(kohde), commit
+        tar.extractall(puu, filter="data")
+    for kansio in ("variables", "parameters", "openfisca_tartunta"):
+        if not (puu / kansio).is_dir():
+            raise Vertailuvirhe(f"--git: revision {revisio} has no {kansio}/ folder")
+    try:
+        kuva = tilannekuva(puu, tapauskansio)
+    except Revisiovirhe as virhe:
+        raise Vertailuvirhe(f"--git: the rules of {revisio} ({commit[:12]}) could not be run by its own package: {virhe}") from None
+    parametrit = ParameterNode("", directory_path=str(puu / "parameters"))
+    return GitRevisio(commit, parametrit, kuva["kaavat"], kuva["tapaukset"])
 
 
 def reformin_jarjestelma(perus: TaxBenefitSystem, reformit) -> TaxBenefitSystem:

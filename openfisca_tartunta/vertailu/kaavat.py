@@ -101,30 +101,58 @@ def _apufunktiot(tbs) -> dict[str, tuple[str, str]]:
     return apu
 
 
-def kaavamuutokset(vanha_tbs, uusi_tbs) -> list[Kaavamuutos]:
-    """Every formula (and variable-file helper) whose source differs, added or removed."""
+def kaavalahteet(tbs) -> dict:
+    """The formula sources of `tbs` as plain data: what `kaavamuutokset` compares.
+
+    {"muuttujat": {name: {"viite", "dokumentaatio", "kaavat": {start: source}}},
+    "apufunktiot": {"file:helper": source}} — JSON-ready, so that a git revision's
+    own package can produce it in a child process (`revisio.py`).
+    """
+    return {
+        "muuttujat": {
+            nimi: {
+                "viite": _viite(m),
+                "dokumentaatio": getattr(m, "documentation", "") or "",
+                "kaavat": _kaavat(m),
+            }
+            for nimi, m in tbs.variables.items()
+        },
+        "apufunktiot": {avain: lahde for avain, (lahde, _) in _apufunktiot(tbs).items()},
+    }
+
+
+def kaavamuutokset(vanha, uusi) -> list[Kaavamuutos]:
+    """Every formula (and variable-file helper) whose source differs, added or removed.
+
+    `vanha`, `uusi`: tax-benefit systems, or their `kaavalahteet`.
+    """
+    a_l = vanha if isinstance(vanha, dict) else kaavalahteet(vanha)
+    b_l = uusi if isinstance(uusi, dict) else kaavalahteet(uusi)
+    tyhja = {"viite": "", "dokumentaatio": "", "kaavat": {}}
     rivit = []
-    for nimi in sorted(set(vanha_tbs.variables) | set(uusi_tbs.variables)):
-        a, b = vanha_tbs.variables.get(nimi), uusi_tbs.variables.get(nimi)
-        ka, kb = (_kaavat(a) if a is not None else {}), (_kaavat(b) if b is not None else {})
+    for nimi in sorted(set(a_l["muuttujat"]) | set(b_l["muuttujat"])):
+        a, b = a_l["muuttujat"].get(nimi), b_l["muuttujat"].get(nimi)
         muuttuja = b if b is not None else a
+        ka, kb = (a or tyhja)["kaavat"], (b or tyhja)["kaavat"]
         for alku in sorted(set(ka) | set(kb)):
-            vanha, uusi = ka.get(alku, ""), kb.get(alku, "")
-            if vanha == uusi:
+            vanha_lahde, uusi_lahde = ka.get(alku, ""), kb.get(alku, "")
+            if vanha_lahde == uusi_lahde:
                 continue
-            laji = "lisätty" if not vanha else "poistettu" if not uusi else "muutettu"
-            viite = _viite(muuttuja)
+            laji = "lisätty" if not vanha_lahde else "poistettu" if not uusi_lahde else "muutettu"
+            viite = muuttuja["viite"]
             rivit.append(
                 Kaavamuutos(
-                    nimi, alku, laji, _diff(vanha, uusi, f"{nimi}@{alku}"),
-                    kohdat(viite, getattr(muuttuja, "documentation", "") or "", _kommentit(vanha), _kommentit(uusi)),
+                    nimi, alku, laji, _diff(vanha_lahde, uusi_lahde, f"{nimi}@{alku}"),
+                    kohdat(viite, muuttuja["dokumentaatio"], _kommentit(vanha_lahde), _kommentit(uusi_lahde)),
                     viite,
                 )
             )
-    apu_a, apu_b = _apufunktiot(vanha_tbs), _apufunktiot(uusi_tbs)
+    apu_a, apu_b = a_l["apufunktiot"], b_l["apufunktiot"]
     for avain in sorted(set(apu_a) | set(apu_b)):
-        vanha, uusi = apu_a.get(avain, ("", ""))[0], apu_b.get(avain, ("", ""))[0]
-        if vanha != uusi:
-            laji = "lisätty" if not vanha else "poistettu" if not uusi else "muutettu"
-            rivit.append(Kaavamuutos(avain, "", laji, _diff(vanha, uusi, avain), kohdat(_kommentit(vanha), _kommentit(uusi))))
+        vanha_lahde, uusi_lahde = apu_a.get(avain, ""), apu_b.get(avain, "")
+        if vanha_lahde != uusi_lahde:
+            laji = "lisätty" if not vanha_lahde else "poistettu" if not uusi_lahde else "muutettu"
+            rivit.append(
+                Kaavamuutos(avain, "", laji, _diff(vanha_lahde, uusi_lahde, avain), kohdat(_kommentit(vanha_lahde), _kommentit(uusi_lahde)))
+            )
     return rivit

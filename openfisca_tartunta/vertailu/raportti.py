@@ -66,7 +66,7 @@ def erotus(arvo) -> str:
 def _ymparisto() -> jinja2.Environment:
     ymparisto = jinja2.Environment(
         loader=jinja2.PackageLoader("openfisca_tartunta.vertailu", "mallit"),
-        autoescape=jinja2.select_autoescape(["html", "j2"]),
+        autoescape=jinja2.select_autoescape(["html.j2", "html"], default_for_string=True),  # not the Markdown
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,

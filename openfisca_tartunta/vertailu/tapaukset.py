@@ -142,8 +142,28 @@ def _tapauksen_tulokset(tbs, testi):
         return f"{type(virhe).__name__}: {str(virhe).splitlines()[0] if str(virhe) else ''}"
 
 
-def vertaa_tapauksia(vanha_tbs, uusi_tbs, kansio) -> Tapausajo:
-    """Run every case of `kansio` through both systems; the outputs that differ."""
+def tapauksen_tulokset_listana(tbs, data: dict):
+    """`_tapauksen_tulokset` of one case as JSON-ready data: [[variable, period, entity, values], …] or the error."""
+    tulokset = _tapauksen_tulokset(tbs, build_test(dict(data)))
+    if isinstance(tulokset, str):
+        return tulokset
+    return [[m, kausi, kohde, arvot] for (m, kausi, kohde), (_, arvot) in tulokset.items()]
+
+
+def _listasta(tulokset):
+    """The inverse of `tapauksen_tulokset_listana` (the expected values are the other side's)."""
+    if isinstance(tulokset, str):
+        return tulokset
+    return {(m, kausi, kohde): (None, arvot) for m, kausi, kohde, arvot in tulokset}
+
+
+def vertaa_tapauksia(vanha_tbs, uusi_tbs, kansio, vanhat_tulokset=None) -> Tapausajo:
+    """Run every case of `kansio` through both systems; the outputs that differ.
+
+    `vanhat_tulokset`: the old side already computed elsewhere (a git revision run
+    by its own package, `revisio.py`), one `tapauksen_tulokset_listana` per case in
+    the order of `lue_tapaukset`; `vanha_tbs` is then not used.
+    """
     alku = time.perf_counter()
     muutokset: list[Tapausmuutos] = []
     tapauksia = tuloksia = 0
@@ -153,7 +173,11 @@ def vertaa_tapauksia(vanha_tbs, uusi_tbs, kansio) -> Tapausajo:
         tapauksia += 1
         nimi = testi.name or f"({tiedosto} #{tapauksia})"
         osat = kohdat(testi.description or "", testi.name or "")
-        a, b = _tapauksen_tulokset(vanha_tbs, testi), _tapauksen_tulokset(uusi_tbs, testi)
+        if vanhat_tulokset is not None:
+            a = _listasta(vanhat_tulokset[tapauksia - 1]) if tapauksia <= len(vanhat_tulokset) else "case missing on this side"
+        else:
+            a = _tapauksen_tulokset(vanha_tbs, testi)
+        b = _tapauksen_tulokset(uusi_tbs, testi)
         if isinstance(a, str) or isinstance(b, str):
             if a != b:
                 virhe = " | ".join(f"{puoli}: {t}" for puoli, t in (("before", a), ("after", b)) if isinstance(t, str))
@@ -162,8 +186,8 @@ def vertaa_tapauksia(vanha_tbs, uusi_tbs, kansio) -> Tapausajo:
             continue
         for avain in a.keys() | b.keys():
             muuttuja, kausi, kohde = avain
-            odotettu, ennen = a.get(avain, (None, []))
-            jalkeen = b.get(avain, (odotettu, []))[1]
+            odotettu = (b.get(avain) or a.get(avain))[0]
+            ennen, jalkeen = a.get(avain, (None, []))[1], b.get(avain, (None, []))[1]
             tuloksia += 1
             marginaali = testi.absolute_error_margin[muuttuja] or 0.0
             for i in range(max(len(ennen), len(jalkeen))):

@@ -112,11 +112,64 @@ def _git(repo: Path, *argumentit: str) -> None:
                    check=True, capture_output=True)
 
 
+def _kopio(tmp_path: Path) -> Path:
+    """A copy of the checkout's package and rules (what a revision holds)."""
+    repo = tmp_path / "repo"
+    for kansio in ("parameters", "variables", "reforms", "openfisca_tartunta"):
+        shutil.copytree(JUURI_DIR / kansio, repo / kansio, ignore=shutil.ignore_patterns("__pycache__"))
+    return repo
+
+
+def test_git_revisio_lasketaan_omalla_paketillaan(tmp_path, capsys):
+    """The revision's formulas run on the revision's helpers, not today's.
+
+    The committed revision has a helper module `vanha_apu` (today's package has none)
+    whose factor doubles the month's gross allowance; the working tree drops both.
+    Loading the revision's variables beside today's package would fail on the
+    import; run by its own package, the old side is the doubled figure.
+    Karanteeni case: 13 days × 110 € = 1 430 € today; the revision: 2 × 1 430 = 2 860 €.
+    """
+    repo = _kopio(tmp_path)
+    (repo / "openfisca_tartunta" / "vanha_apu.py").write_text("KERROIN = 2\n", encoding="utf-8")
+    maara = repo / "variables" / "maara.py"
+    alkuperainen = maara.read_text(encoding="utf-8")
+    muutettu = alkuperainen.replace(
+        "        return senteiksi(\n            vakuutettu(\"tartuntatautipaivaraha_paivalta\", period)",
+        "        from openfisca_tartunta.vanha_apu import KERROIN\n\n"
+        "        return senteiksi(\n            KERROIN * vakuutettu(\"tartuntatautipaivaraha_paivalta\", period)",
+    )
+    assert muutettu != alkuperainen
+    maara.write_text(muutettu, encoding="utf-8")
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "a helper module of its own")
+    (repo / "openfisca_tartunta" / "vanha_apu.py").unlink()
+    maara.write_text(alkuperainen, encoding="utf-8")
+
+    kohde = tmp_path / "raportti"
+    koodi = cli.main(["vertaa", "--git", "HEAD", "--repo", str(repo), "--tapaukset", str(TAPAUKSET), "--raportti", str(kohde)])
+    assert koodi == 0, capsys.readouterr().err
+    data = json.loads((kohde / "vertailu.json").read_text(encoding="utf-8"))
+    muuttuneet = {(m["tapaus"], m["muuttuja"]): m for m in data["tapaukset"]["muutokset"]}
+    rivi = muuttuneet[(KARANTEENI, "tartuntatautipaivaraha")]
+    assert (rivi["ennen"], rivi["jalkeen"], rivi["virhe"]) == (2860.0, 1430.0, "")
+
+
+def test_git_revisio_jota_ei_voi_ajaa(tmp_path, capsys):
+    """A revision whose package cannot be imported: exit 2 naming the revision and the error."""
+    repo = _kopio(tmp_path)
+    (repo / "openfisca_tartunta" / "__init__.py").write_text("raise ImportError('rikki')\n", encoding="utf-8")
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "broken")
+    koodi = cli.main(["vertaa", "--git", "HEAD", "--repo", str(repo), "--ei-tapauksia", "--raportti", str(tmp_path / "r")])
+    virhe = capsys.readouterr().err
+    assert koodi == 2 and "could not be run by its own package" in virhe and "ImportError: rikki" in virhe
+
+
 def test_git_revisio_tyopuuta_vastaan(tmp_path, capsys):
     """A temporary repository: commit the rules, then edit a parameter file and a formula."""
-    repo = tmp_path / "repo"
-    for kansio in ("parameters", "variables"):
-        shutil.copytree(JUURI_DIR / kansio, repo / kansio)
+    repo = _kopio(tmp_path)
     _git(repo, "init", "-q")
     _git(repo, "add", ".")
     _git(repo, "commit", "-qm", "rules")
