@@ -29,10 +29,13 @@ class hakuaika_kuukausina_voimassa(Variable):
     definition_period = MONTH
     label = "Hakuaika (kuukautta), päätöksessä mainittu"
     reference = ["Kelan etuusohje 1.5.3", "SVL 1224/2004 15 luku 4 § 1 mom. 1 k."]
-    documentation = "Parameter `hakeminen.hakuaika_kuukausina` in force in the month, as the decision states it."
+    documentation = (
+        "`hakuaika_kuukausina`: parameter `hakeminen.hakuaika_kuukausina` in force on the decision's "
+        "first day, as the decision states it."
+    )
 
-    def formula(vakuutettu, period, parameters):
-        return np.full(vakuutettu.count, parameters(period).hakeminen.hakuaika_kuukausina, dtype=np.int32)
+    def formula(vakuutettu, period):
+        return vakuutettu("hakuaika_kuukausina", period)
 
 
 class valitusaika_paivia_voimassa(Variable):
