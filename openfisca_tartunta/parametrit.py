@@ -51,6 +51,12 @@ def vuoden_arvot(parameters, paivat, hae: Callable) -> np.ndarray:
     return paivan_arvot(parameters, vuodet.astype("datetime64[D]"), hae)
 
 
+def vuosittain(paivat, hae: Callable[[str], object]) -> np.ndarray:
+    """`paivittain` at 1 January of each date's year (the YEL limits of the year)."""
+    vuodet = np.clip(np.asarray(paivat).astype("datetime64[Y]"), np.datetime64("1971", "Y"), np.datetime64("9998", "Y"))
+    return paivittain(vuodet.astype("datetime64[D]"), hae)
+
+
 def ryhman_summa(ryhma, arvot) -> np.ndarray:
     """Per-group sums of member values in float64 (0 for a group with no members)."""
     return np.bincount(ryhma.members_entity_id, weights=np.asarray(arvot, dtype=np.float64), minlength=ryhma.count)
