@@ -12,8 +12,7 @@ system loads, this module gives OpenFisca's format:
   moves to the end of its ``documentation`` ("Lähteet: …"), so no section is lost;
 - a parameter leaf's ``metadata.reference`` becomes date-keyed: for each dated
   value, that value's own source first, then the leaf's general references, each
-  as ``{"title": …, "href": …}`` (``href`` only where a link is known).  A leaf
-  without its own label, unit or references takes its parent node's.
+  as ``{"title": …, "href": …}`` (``href`` only where a link is known).
 """
 
 from __future__ import annotations
@@ -82,36 +81,25 @@ def muunna_muuttujat(muuttujat) -> None:
         tekstit = [v for v in (muuttuja.reference or []) if not v.startswith(("http://", "https://"))]
         if not tekstit:
             continue
+        muuttuja.lahteet = tekstit  # the citation texts, for the code-health test
         muuttuja.reference = osoitteet(muuttuja.reference)
         lahteet = "Lähteet: " + "; ".join(tekstit) + "."
         muuttuja.documentation = f"{muuttuja.documentation}\n\n{lahteet}" if muuttuja.documentation else lahteet
 
 
 def muunna_parametrit(juuri: ParameterNode) -> None:
-    """Parameter leaves: inherited label/unit/references, and date-keyed `metadata.reference`."""
-    _solmu(juuri, {})
+    """Every parameter leaf's `metadata.reference`, date-keyed (see the module docstring)."""
+    for lehti in juuri.get_descendants():
+        if isinstance(lehti, Parameter):
+            _lehti(lehti)
 
 
-def _solmu(solmu: ParameterNode, perittava: dict) -> None:
-    oma = {k: solmu.metadata[k] for k in ("label", "unit", "reference") if solmu.metadata.get(k)}
-    perittava = {**perittava, **oma}
-    for lapsi in solmu.children.values():
-        if isinstance(lapsi, ParameterNode):
-            _solmu(lapsi, perittava)
-        elif isinstance(lapsi, Parameter):
-            _lehti(lapsi, perittava)
-
-
-def _lehti(lehti: Parameter, perittava: dict) -> None:
+def _lehti(lehti: Parameter) -> None:
     metatiedot = lehti.metadata
-    for avain in ("label", "unit"):
-        if not metatiedot.get(avain) and perittava.get(avain):
-            metatiedot[avain] = perittava[avain]
-    alkuperainen = metatiedot.get("reference")
-    viitteet = alkuperainen or perittava.get("reference") or []
-    if isinstance(viitteet, dict) and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(k)) for k in viitteet):
+    alkuperainen = metatiedot.get("reference") or []
+    if isinstance(alkuperainen, dict) and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(k)) for k in alkuperainen):
         return  # already date-keyed in the YAML
-    yleiset = _yleiset({"reference": viitteet})
+    yleiset = _yleiset({"reference": alkuperainen})
     paivittain = {}
     for arvo in lehti.values_list:
         oma = (arvo.metadata or {}).get("reference")  # a value inherits its leaf's metadata
