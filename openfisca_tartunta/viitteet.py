@@ -75,6 +75,20 @@ def _yleiset(metatiedot: dict) -> list[dict]:
     return [viite(v) if isinstance(v, str) else viite(v["title"], v.get("href")) for v in viitteet]
 
 
+def on_paivittainen(viitteet) -> bool:
+    """Whether a `reference` is date-keyed (OpenFisca's format, as `muunna_parametrit` makes it)."""
+    return isinstance(viitteet, dict) and bool(viitteet) and all(
+        re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(k)) for k in viitteet
+    )
+
+
+def yleiset_viitteet(paivittain: dict) -> list[dict]:
+    """The references a date-keyed `reference` gives for every date (the leaf's general ones):
+    what a value without its own source (e.g. one a reform adds) cites."""
+    listat = list(paivittain.values())
+    return [v for v in listat[0] if all(v in lista for lista in listat[1:])]
+
+
 def muunna_muuttujat(muuttujat) -> None:
     """Variables' citation texts → URLs in `reference`, the texts into `documentation`."""
     for muuttuja in muuttujat:
@@ -97,7 +111,7 @@ def muunna_parametrit(juuri: ParameterNode) -> None:
 def _lehti(lehti: Parameter) -> None:
     metatiedot = lehti.metadata
     alkuperainen = metatiedot.get("reference") or []
-    if isinstance(alkuperainen, dict) and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(k)) for k in alkuperainen):
+    if on_paivittainen(alkuperainen):
         return  # already date-keyed in the YAML
     yleiset = _yleiset({"reference": alkuperainen})
     paivittain = {}
