@@ -7,6 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # runs `tartunta vertaa` over the whole YAML suite in subprocesses
+
 JUURI = Path(__file__).resolve().parents[2]
 
 
