@@ -2,12 +2,14 @@
 #   make serve   run the web service on localhost (creates .venv and installs on first run)
 #   make test    run every test (creates .venv and installs on first run)
 #   make lab     open the notebooks (notebooks/) in JupyterLab
+#   make lint    ruff check (E4, E7, E9, F) and yamllint (.yamllint.yaml); never a reformatter
+#   make test-fast  every test not marked slow (no server start, notebooks, wheel, PostgreSQL, Dask)
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve test lab install benchmark benchmark-http benchmark-simulointi benchmark-simulointi-10m benchmark-turva readme-populaatio clean
+.PHONY: serve test test-fast lint lab install benchmark benchmark-http benchmark-simulointi benchmark-simulointi-10m benchmark-turva readme-populaatio clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +24,13 @@ serve: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow"
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/yamllint -s parameters reforms tests/yaml openfisca_tartunta
 
 lab: $(STAMP)                 # JupyterLab on the notebooks, with this package's kernel
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)

@@ -253,22 +253,22 @@ def main(argv: list[str] | None = None) -> int:
                 "viive": viive(osoite, raaka, maara, args.aikaraja),
                 "lapaisy": lapaisy(osoite, raaka, maara, args.aikaraja, args.rinnakkain),
             }
-            v, l = tulokset[nimi]["viive"], tulokset[nimi]["lapaisy"]
+            v, la = tulokset[nimi]["viive"], tulokset[nimi]["lapaisy"]
             print(
                 f"{nimi:>15}: p50 {v['p50_ms']:7.2f} ms  p99 {v['p99_ms']:7.2f} ms  "
                 f"(server p50 {v['palvelin_p50_ms']:.2f} ms)  "
-                f"{l['pyyntoa_sekunnissa']:7.1f} req/s with {l['rinnakkain']} clients  "
-                f"[{v['pyyntoja']}+{l['pyyntoja']} requests, {v['virheita'] + l['virheita']} errors]"
+                f"{la['pyyntoa_sekunnissa']:7.1f} req/s with {la['rinnakkain']} clients  "
+                f"[{v['pyyntoja']}+{la['pyyntoja']} requests, {v['virheita'] + la['virheita']} errors]"
             )
         raaka = raaka_pyynto(isanta, "/calculate", KARANTEENI_PALKANSAAJA)
         with rasitus.jouten(osoite, args.jouten):
             v = viive(osoite, raaka, args.maara, args.aikaraja)
-            l = lapaisy(osoite, raaka, args.maara, args.aikaraja, args.rinnakkain)
-        tulokset[f"calculate_{args.jouten}_jouten"] = {"viive": v, "lapaisy": l}
+            la = lapaisy(osoite, raaka, args.maara, args.aikaraja, args.rinnakkain)
+        tulokset[f"calculate_{args.jouten}_jouten"] = {"viive": v, "lapaisy": la}
         print(
             f"{'calculate':>15}: p50 {v['p50_ms']:7.2f} ms  p99 {v['p99_ms']:7.2f} ms  "
-            f"{l['pyyntoa_sekunnissa']:7.1f} req/s with {l['rinnakkain']} clients, {args.jouten} idle/slow connections open  "
-            f"[{v['virheita'] + l['virheita']} errors]"
+            f"{la['pyyntoa_sekunnissa']:7.1f} req/s with {la['rinnakkain']} clients, {args.jouten} idle/slow connections open  "
+            f"[{v['virheita'] + la['virheita']} errors]"
         )
         if prosessi is not None:
             import psutil

@@ -4,13 +4,16 @@ from openfisca_core.indexed_enums import Enum
 
 
 class PoissaolonPeruste(Enum):
-    """The communicable-disease doctor's decision (1.3.3, 1.3.3.3; TTL 1227/2016)."""
+    """The communicable-disease doctor's decision (1.3.3, 1.3.3.3; TTL 1227/2016), or in 2022 a
+    certificate of a reliably confirmed covid-19 infection (SVL 8:1 a § 4 mom., L 139/2022)."""
 
     ei_paatosta = "Ei päätöstä"
     tyosta_poissaolo = "Päätös työstä poissaolosta"
     karanteeni = "Karanteeni"
     eristaminen = "Eristäminen"
     lapsen_kotona_pito = "Alle 16-vuotiaan lapsen kotona pitäminen"
+    covid19_tartunta = "Luotettavasti todettu covid-19-tartunta (todistus; väliaikainen, L 139/2022)"
+    lapsen_covid19_tartunta = "Alle 16-vuotiaan lapsen luotettavasti todettu covid-19-tartunta (todistus; väliaikainen, L 139/2022)"
 
 
 class Yrittajavakuutus(Enum):

@@ -24,10 +24,37 @@ def paivan_arvot(parameters, paivat, hae: Callable) -> np.ndarray:
     return arvot[paikat.reshape(paivat.shape)]
 
 
+def paivittain(paivat, hae: Callable[[str], object]) -> np.ndarray:
+    """`hae(paiva)` at each date in `paivat` (ISO date strings), for the rules that apply a value
+    in force on one day of the case, e.g. the day an absence began.
+
+    A formula passes a small function that reads `parameters(paiva).…` itself, so that the
+    formula's source names the parameter it applies (the Legislation Explorer links it):
+
+        def hakuaika(paiva):
+            kuukaudet = parameters(paiva).hakeminen.hakuaika_kuukausina
+            return kuukaudet
+
+    One look-up per distinct date, then a vectorised gather.
+    """
+    paivat = np.asarray(paivat).astype("datetime64[D]")
+    erilliset, paikat = np.unique(paivat, return_inverse=True)
+    if erilliset.size == 0:
+        return np.asarray([hae(str(ENSIMMAINEN_PAIVA))])[:0]
+    arvot = np.asarray([hae(str(p)) for p in erilliset])
+    return arvot[paikat.reshape(paivat.shape)]
+
+
 def vuoden_arvot(parameters, paivat, hae: Callable) -> np.ndarray:
     """Value of a yearly parameter at 1 January of each date's year (YEL/MYEL limits)."""
     vuodet = np.clip(np.asarray(paivat).astype("datetime64[Y]"), np.datetime64("1971", "Y"), np.datetime64("9998", "Y"))
     return paivan_arvot(parameters, vuodet.astype("datetime64[D]"), hae)
+
+
+def vuosittain(paivat, hae: Callable[[str], object]) -> np.ndarray:
+    """`paivittain` at 1 January of each date's year (the YEL limits of the year)."""
+    vuodet = np.clip(np.asarray(paivat).astype("datetime64[Y]"), np.datetime64("1971", "Y"), np.datetime64("9998", "Y"))
+    return paivittain(vuodet.astype("datetime64[D]"), hae)
 
 
 def ryhman_summa(ryhma, arvot) -> np.ndarray:

@@ -8,6 +8,8 @@ from openfisca_core.variables import Variable
 
 from openfisca_tartunta import kalenteri
 from openfisca_tartunta.entities import Vakuutettu
+from openfisca_tartunta.paatoksen_ajanjakso import ENSIMMAINEN_PAIVA
+from openfisca_tartunta.parametrit import paivittain
 
 
 class hakemus_saapunut(Variable):
@@ -29,6 +31,29 @@ class myohastyminen_hyvaksytty(Variable):
     documentation = "E.g. the person was in isolation and could not apply in time: all decision days can be paid."
 
 
+class hakuaika_kuukausina(Variable):
+    value_type = int
+    entity = Vakuutettu
+    definition_period = ETERNITY
+    label = "Hakuaika (kuukautta) päätöksen ensimmäisenä päivänä"
+    reference = ["Kelan etuusohje 1.5.3", "SVL 1224/2004 15 luku 4 § 1 mom. 1 k.", "L 139/2022"]
+    documentation = (
+        "`hakeminen.hakuaika_kuukausina` in force on the decision's first day: 2 months, but 6 for an "
+        "absence that began from 1.1.2022 to 31.12.2022 (L 139/2022, temporary SVL 15:4 § 1 mom. 1 k.). "
+        "Read on the first day, so the whole decision has one period even when it runs into 2023."
+    )
+
+    def formula(vakuutettu, period, parameters):
+        alku = vakuutettu("paatoksen_ensimmainen_paiva", period)
+        alku = np.where(alku == kalenteri.EI_PAIVAA, ENSIMMAINEN_PAIVA, alku)
+
+        def hakuaika(paiva):
+            kuukaudet = parameters(paiva).hakeminen.hakuaika_kuukausina
+            return int(kuukaudet)
+
+        return paivittain(alku, hakuaika).astype(np.int32)
+
+
 class hakuajan_ensimmainen_paiva(Variable):
     value_type = date
     entity = Vakuutettu
@@ -36,13 +61,16 @@ class hakuajan_ensimmainen_paiva(Variable):
     label = "Ensimmäinen päivä, jolta hakemus on ajoissa"
     reference = ["Kelan etuusohje 1.5.3", "SVL 1224/2004 15 luku 4 § 1 mom. 1 k."]
     documentation = (
-        "Day D can be paid if the application arrived by D + 2 months (same day of the month, or "
-        "the month's last day), moved to the next working day when that is a Saturday, Sunday or "
-        "holiday. This is the first such D; the decision's own start still bounds it (1.5.3)."
+        "Day D can be paid if the application arrived by D + `hakuaika_kuukausina` months (same day of "
+        "the month, or the month's last day), moved to the next working day when that is a Saturday, "
+        "Sunday or holiday. This is the first such D; the decision's own start still bounds it (1.5.3)."
     )
 
-    def formula(vakuutettu, period, parameters):
-        kuukaudet = parameters(period).hakeminen.hakuaika_kuukausina
+    def formula(vakuutettu, period):
+        kuukaudet = vakuutettu("hakuaika_kuukausina", period)
         saapunut = vakuutettu("hakemus_saapunut", period)
         hyvaksytty = vakuutettu("myohastyminen_hyvaksytty", period)
-        return np.where(hyvaksytty, kalenteri.AINA, kalenteri.aikaisin_haettu_paiva(saapunut, kuukaudet))
+        paiva = np.full(vakuutettu.count, kalenteri.AINA)
+        for k in np.unique(kuukaudet):  # one or two values
+            paiva = np.where(kuukaudet == k, kalenteri.aikaisin_haettu_paiva(saapunut, int(k)), paiva)
+        return np.where(hyvaksytty, kalenteri.AINA, paiva)

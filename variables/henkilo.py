@@ -17,6 +17,7 @@ class henkilotunnus(Variable):
     definition_period = ETERNITY
     default_value = ""
     label = "Vakuutetun henkilötunnus (vain tapauksen tunnistamiseen; ei vaikuta laskentaan)"
+    reference = ["Laki väestötietojärjestelmästä 661/2009 11 § (henkilötunnus)"]
     documentation = (
         "Optional. Validated by the web service with stdnum.fi.hetu; the audit trail keeps only a keyed "
         "pseudonym (HMAC-SHA256) of it; never logged or echoed."

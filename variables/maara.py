@@ -47,6 +47,7 @@ class paivarahan_jakaja(Variable):
     value_type = float
     entity = Ansiotyo
     definition_period = MONTH
+    unit = "/1"
     label = "Ansiotyön päivärahan jakaja"
     reference = ["Kelan etuusohje 1.6, 1.7", "SVL 1224/2004 11 luku 15 §"]
     documentation = (

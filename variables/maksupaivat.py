@@ -24,7 +24,6 @@ from openfisca_core.variables import Variable
 from openfisca_tartunta import jaksot, kalenteri
 from openfisca_tartunta.entities import Vakuutettu
 from openfisca_tartunta.paatoksen_ajanjakso import ENSIMMAINEN_PAIVA, maksettava_ikkuna, paatoksen_paivat
-from openfisca_tartunta.parametrit import paivan_arvot
 
 
 # --- the paid window of the month ---------------------------------------------
@@ -201,12 +200,12 @@ class hakemuksen_maaraaika(Variable):
         "period (months), moved to the next working day (1.5.3). 9999-12-31 when there is no decision."
     )
 
-    def formula(vakuutettu, period, parameters):
+    def formula(vakuutettu, period):
         alku, _ = paatoksen_paivat(vakuutettu, period)
         on_paatos = alku != kalenteri.EI_PAIVAA
         paiva = np.where(on_paatos, alku, ENSIMMAINEN_PAIVA)
 
-        kuukaudet = paivan_arvot(parameters, paiva, lambda p: p.hakeminen.hakuaika_kuukausina).astype(np.int64)
+        kuukaudet = vakuutettu("hakuaika_kuukausina", period)
         maaraaika = paiva
         for k in np.unique(kuukaudet):  # one value in practice
             maaraaika = np.where(kuukaudet == k, kalenteri.hakuajan_maaraaika(paiva, int(k)), maaraaika)

@@ -20,7 +20,8 @@ class lapsen_ikaraja_voimassa(Variable):
     documentation = "Parameter `oikeus.lapsen_ikaraja` in force in the month, as the decision states it."
 
     def formula(vakuutettu, period, parameters):
-        return np.full(vakuutettu.count, parameters(period).oikeus.lapsen_ikaraja, dtype=np.int32)
+        lapsen_ikaraja = parameters(period).oikeus.lapsen_ikaraja
+        return np.full(vakuutettu.count, lapsen_ikaraja, dtype=np.int32)
 
 
 class hakuaika_kuukausina_voimassa(Variable):
@@ -29,10 +30,13 @@ class hakuaika_kuukausina_voimassa(Variable):
     definition_period = MONTH
     label = "Hakuaika (kuukautta), päätöksessä mainittu"
     reference = ["Kelan etuusohje 1.5.3", "SVL 1224/2004 15 luku 4 § 1 mom. 1 k."]
-    documentation = "Parameter `hakeminen.hakuaika_kuukausina` in force in the month, as the decision states it."
+    documentation = (
+        "`hakuaika_kuukausina`: parameter `hakeminen.hakuaika_kuukausina` in force on the decision's "
+        "first day, as the decision states it."
+    )
 
-    def formula(vakuutettu, period, parameters):
-        return np.full(vakuutettu.count, parameters(period).hakeminen.hakuaika_kuukausina, dtype=np.int32)
+    def formula(vakuutettu, period):
+        return vakuutettu("hakuaika_kuukausina", period)
 
 
 class valitusaika_paivia_voimassa(Variable):
@@ -44,7 +48,8 @@ class valitusaika_paivia_voimassa(Variable):
     documentation = "Parameter `muutoksenhaku.valitusaika_paivia` in force in the month, as the decision states it."
 
     def formula(vakuutettu, period, parameters):
-        return np.full(vakuutettu.count, parameters(period).muutoksenhaku.valitusaika_paivia, dtype=np.int32)
+        valitusaika_paivia = parameters(period).muutoksenhaku.valitusaika_paivia
+        return np.full(vakuutettu.count, valitusaika_paivia, dtype=np.int32)
 
 
 class tiedoksisaanti_paivia_voimassa(Variable):
@@ -56,7 +61,8 @@ class tiedoksisaanti_paivia_voimassa(Variable):
     documentation = "Parameter `muutoksenhaku.tiedoksisaanti_paivia` in force in the month, as the decision states it."
 
     def formula(vakuutettu, period, parameters):
-        return np.full(vakuutettu.count, parameters(period).muutoksenhaku.tiedoksisaanti_paivia, dtype=np.int32)
+        tiedoksisaanti_paivia = parameters(period).muutoksenhaku.tiedoksisaanti_paivia
+        return np.full(vakuutettu.count, tiedoksisaanti_paivia, dtype=np.int32)
 
 
 class ensimmainen_maksukausi_voimassa(Variable):
@@ -68,7 +74,8 @@ class ensimmainen_maksukausi_voimassa(Variable):
     documentation = "Parameter `maksaminen.ensimmainen_maksukausi` in force in the month, as the decision states it."
 
     def formula(vakuutettu, period, parameters):
-        return np.full(vakuutettu.count, parameters(period).maksaminen.ensimmainen_maksukausi, dtype=np.int32)
+        ensimmainen_maksukausi = parameters(period).maksaminen.ensimmainen_maksukausi
+        return np.full(vakuutettu.count, ensimmainen_maksukausi, dtype=np.int32)
 
 
 class maksukausi_voimassa(Variable):
@@ -80,4 +87,5 @@ class maksukausi_voimassa(Variable):
     documentation = "Parameter `maksaminen.maksukausi` in force in the month, as the decision states it."
 
     def formula(vakuutettu, period, parameters):
-        return np.full(vakuutettu.count, parameters(period).maksaminen.maksukausi, dtype=np.int32)
+        maksukausi = parameters(period).maksaminen.maksukausi
+        return np.full(vakuutettu.count, maksukausi, dtype=np.int32)

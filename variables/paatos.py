@@ -14,7 +14,8 @@ from datetime import date
 from openfisca_tartunta import kalenteri
 from openfisca_tartunta.entities import Vakuutettu
 from openfisca_tartunta.luettelot import PoissaolonPeruste
-from openfisca_tartunta.paatoksen_ajanjakso import paatoksen_paivat, tarkistetut_paivat
+from openfisca_tartunta.paatoksen_ajanjakso import ENSIMMAINEN_PAIVA, paatoksen_paivat, tarkistetut_paivat
+from openfisca_tartunta.parametrit import paivittain
 from openfisca_tartunta.tarkistukset import vaadi
 
 
@@ -74,16 +75,28 @@ class paatos_oikeuttaa_paivarahaan(Variable):
     entity = Vakuutettu
     definition_period = MONTH
     label = "Päätös oikeuttaa tartuntatautipäivärahaan"
-    reference = ["Kelan etuusohje 1.3, 1.3.3, 1.3.3.1", "TTL 1227/2016 8 luku 82 §"]
+    reference = [
+        "Kelan etuusohje 1.3, 1.3.3, 1.3.3.1",
+        "TTL 1227/2016 8 luku 82 §",
+        "SVL 1224/2004 8 luku 1 a § 4 mom. (väliaikainen)",
+        "L 139/2022",
+    ]
     documentation = (
         "An absence order, quarantine or isolation of the insured, or a decision keeping at home a "
-        "child younger than the age limit (the guardian's right). No age condition for the insured."
+        "child younger than the age limit (the guardian's right). No age condition for the insured. "
+        "For an absence that began while `oikeus.covid19_todettu_tartunta` is in force (1.1.–31.12.2022, "
+        "L 139/2022), also a certificate of the insured's reliably confirmed covid-19 infection "
+        "(`covid19_tartunta`), or of such an infection of a child under the age limit "
+        "(`lapsen_covid19_tartunta`, the guardian's right); outside that time such a certificate "
+        "gives no right."
     )
 
     def formula(vakuutettu, period, parameters):
         peruste = vakuutettu("poissaolon_peruste", period)
         ika = vakuutettu("lapsen_ika", period)
-        lapsi = peruste == PoissaolonPeruste.lapsen_kotona_pito
+        lapsi = (peruste == PoissaolonPeruste.lapsen_kotona_pito) | (
+            peruste == PoissaolonPeruste.lapsen_covid19_tartunta
+        )
         vaadi(
             ~lapsi | (ika >= 0),
             "lapsen_ika",
@@ -96,7 +109,21 @@ class paatos_oikeuttaa_paivarahaan(Variable):
             | (peruste == PoissaolonPeruste.karanteeni)
             | (peruste == PoissaolonPeruste.eristaminen)
         )
-        return oma | (lapsi & (ika < ikaraja))
+
+        # SVL 8:1 a § 4 mom. (L 139/2022): read on the day the absence began
+        alku = vakuutettu("paatoksen_ensimmainen_paiva", period)
+        alku = np.where(alku == kalenteri.EI_PAIVAA, ENSIMMAINEN_PAIVA, alku)
+
+        def covid19_saannos(paiva):
+            voimassa = parameters(paiva).oikeus.covid19_todettu_tartunta
+            return bool(voimassa)
+
+        covid = paivittain(alku, covid19_saannos).astype(bool)
+        oma_covid = covid & (peruste == PoissaolonPeruste.covid19_tartunta)
+        lapsen = lapsi & (ika < ikaraja) & (
+            (peruste == PoissaolonPeruste.lapsen_kotona_pito) | covid
+        )
+        return oma | oma_covid | lapsen
 
 
 class paatoksen_arkipaivat(Variable):

@@ -142,16 +142,19 @@ def _paivaraha_verojen_jalkeen(vakuutettu, period):
     return np.maximum(osa - vero, 0.0)
 
 
-def ulosmitattava_maara(tulopohja, suojaosuus, u) -> np.ndarray:
-    """The levy of UK 4:49 on the whole income base (`u` = parameters `ulosotto.ulosmittaus`)."""
+def ulosmitattava_maara(
+    tulopohja, suojaosuus, *, ensimmainen_raja, toinen_raja, tulorajaosuus, perusosuus, ylimenevan_osuus, enimmaisosuus
+) -> np.ndarray:
+    """The levy of UK 4:49 on the whole income base; the shares and limits are the values of
+    parameters `ulosotto.ulosmittaus.*`, which the calling formula reads and passes on."""
     b = np.asarray(tulopohja, dtype=np.float64)
     s = np.asarray(suojaosuus, dtype=np.float64)
-    raja1 = u.ensimmainen_raja * s
-    raja2 = u.toinen_raja * s
+    raja1 = ensimmainen_raja * s
+    raja2 = toinen_raja * s
     return np.select(
         [b <= s, b <= raja1, b <= raja2],
-        [0.0, u.tulorajaosuus * (b - s), u.perusosuus * b],
-        default=np.minimum(u.perusosuus * raja2 + u.ylimenevan_osuus * (b - raja2), u.enimmaisosuus * b),
+        [0.0, tulorajaosuus * (b - s), perusosuus * b],
+        default=np.minimum(perusosuus * raja2 + ylimenevan_osuus * (b - raja2), enimmaisosuus * b),
     )
 
 
@@ -180,7 +183,17 @@ class ulosottopidatys(Variable):
         suoja = euroina(vakuutettu("ulosotto_suojaosuus", period))
         ylittava = np.maximum(tulopohja - suoja, 0.0)
 
-        laskettu = ulosmitattava_maara(tulopohja, suoja, u) * paivaraha / np.where(tulopohja > 0, tulopohja, 1.0)
+        levy = ulosmitattava_maara(
+            tulopohja,
+            suoja,
+            ensimmainen_raja=u.ensimmainen_raja,
+            toinen_raja=u.toinen_raja,
+            tulorajaosuus=u.tulorajaosuus,
+            perusosuus=u.perusosuus,
+            ylimenevan_osuus=u.ylimenevan_osuus,
+            enimmaisosuus=u.enimmaisosuus,
+        )
+        laskettu = levy * paivaraha / np.where(tulopohja > 0, tulopohja, 1.0)
         maara = np.where(vakio > 0, np.minimum(vakio, ylittava), laskettu)
         # Whole cents; the debtor keeps at least the protected amount of the base.
         senttia = np.minimum(np.minimum(sentteina(maara), sentteina(paivaraha)), sentteina(ylittava))

@@ -15,7 +15,7 @@ from openfisca_tartunta import kalenteri
 from openfisca_tartunta.entities import Ansiotyo, Vakuutettu
 from openfisca_tartunta.luettelot import Yrittajavakuutus
 from openfisca_tartunta.paatoksen_ajanjakso import ENSIMMAINEN_PAIVA, paatoksen_paivat
-from openfisca_tartunta.parametrit import paivan_arvot, vuoden_arvot
+from openfisca_tartunta.parametrit import paivittain, vuosittain
 from openfisca_tartunta.raha import euroina
 from openfisca_tartunta.tarkistukset import ei_negatiivinen
 
@@ -99,9 +99,11 @@ class yrittajan_paivarahan_tyotulo(Variable):
         ei_negatiivinen(tyotulo, "yrittajan_tyotulo", "1.7.2.2")
         ei_negatiivinen(verotettu, "yrittajan_verotettu_tulo", "1.7.2")
         alkaa = _paatos_alkaa(ansiotyo, period)
-        yel_max, raja = vuoden_arvot(
-            parameters, alkaa, lambda p: (p.yrittaja.yel_enimmaistyotulo, p.yrittaja.laiminlyonnin_tuloraja)
-        ).T
+        def vuoden_rajat(paiva):  # in force on 1 January of the year the decision starts
+            p = parameters(paiva).yrittaja
+            return p.yel_enimmaistyotulo, p.laiminlyonnin_tuloraja
+
+        yel_max, raja = vuosittain(alkaa, vuoden_rajat).astype(np.float64).T
         laiminlyoty = ansiotyo("vakuuttamisen_laiminlyonti", period) & (verotettu > raja)
         tulo = np.select(
             [
@@ -130,7 +132,11 @@ class vakuuttamisvelvollisuus_selvitettava(Variable):
     def formula(ansiotyo, period, parameters):
         vakuutus = ansiotyo("yrittajavakuutus", period)
         verotettu = euroina(ansiotyo("yrittajan_verotettu_tulo", period))
-        raja = paivan_arvot(parameters, _paatos_alkaa(ansiotyo, period), lambda p: p.yrittaja.selvityspyynnon_tuloraja)
+        def tuloraja(paiva):  # in force when the decision starts
+            raja = parameters(paiva).yrittaja.selvityspyynnon_tuloraja
+            return raja
+
+        raja = paivittain(_paatos_alkaa(ansiotyo, period), tuloraja).astype(np.float64)
         return (
             ansiotyo.has_role(Vakuutettu.YRITYSTOIMINTA)
             & (vakuutus == Yrittajavakuutus.ei_vakuutusta)

@@ -15,6 +15,9 @@ PERUSTE = {
     "eristaminen": N_("The physician responsible for communicable diseases has ordered you into isolation to prevent the spread of a communicable disease"),
     "lapsen_kotona_pito": N_("The physician responsible for communicable diseases has ordered your child to be kept at home to prevent the spread of a communicable disease, and you are therefore prevented from working"),
     "ei_paatosta": N_("No decision"),
+    # 2022 only: a certificate instead of the decision (SVL 8:1 a § 4 mom., L 139/2022)
+    "covid19_tartunta": N_("A certificate shows that you have a reliably confirmed covid-19 infection and that taking part in work is not advisable because of the risk of spreading it"),
+    "lapsen_covid19_tartunta": N_("A certificate shows that your child under 16 has a reliably confirmed covid-19 infection and that going to early childhood education or school is not advisable because of the risk of spreading it, and you are therefore prevented from working"),
 }
 
 #: Blocking benefits by name (1.4), as `luettelot.EstavaEtuus`.

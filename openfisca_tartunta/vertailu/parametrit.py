@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 
 from openfisca_core.parameters import Parameter
 
+from openfisca_tartunta import viitteet
 from openfisca_tartunta.vertailu.jarjestelmat import voimassa
 
 
@@ -44,10 +45,16 @@ def lehdet(tbs) -> dict[str, Parameter]:
     return {p.name: p for p in tbs.parameters.get_descendants() if isinstance(p, Parameter)}
 
 
+def _yleiset(viite):
+    # A date-keyed reference (`viitteet.muunna_parametrit`) reaches a value that has no source of
+    # its own (e.g. a reform's): its general references are the source.
+    return viitteet.yleiset_viitteet(viite) if viitteet.on_paivittainen(viite) else viite
+
+
 def _lahde(parametri: Parameter | None, arvo) -> str:
     if arvo is not None and arvo.metadata.get("reference"):
-        return viite_tekstina(arvo.metadata["reference"])
-    return viite_tekstina((parametri.metadata or {}).get("reference")) if parametri is not None else ""
+        return viite_tekstina(_yleiset(arvo.metadata["reference"]))
+    return viite_tekstina(_yleiset((parametri.metadata or {}).get("reference"))) if parametri is not None else ""
 
 
 def _nimike(*parametrit) -> str:

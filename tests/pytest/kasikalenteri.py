@@ -23,9 +23,9 @@ def paasiaispaiva(vuosi: int) -> date:
     g = (b - f + 1) // 3
     h = (19 * a + b - d - g + 15) % 30
     i, k = divmod(c, 4)
-    l = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l) // 451
-    kuukausi, paiva = divmod(h + l - 7 * m + 114, 31)
+    L = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * L) // 451
+    kuukausi, paiva = divmod(h + L - 7 * m + 114, 31)
     return date(vuosi, kuukausi, paiva + 1)
 
 

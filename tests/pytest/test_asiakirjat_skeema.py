@@ -43,6 +43,7 @@ def test_spec_on_kelvollinen_openapi(sovellus):
     assert kuvaus and "nnakonpidätys" in kuvaus
 
 
+@pytest.mark.slow  # schemathesis over the documents endpoint
 def test_schemathesis_vastaukset_vastaavat_skeemaa(sovellus):
     schema = schemathesis.openapi.from_wsgi("/spec", sovellus)
     operaatio = schema["/paatosehdotus"]["POST"]

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from fractions import Fraction
-from math import floor
 
 import numpy as np
 from hypothesis import HealthCheck, example, given, settings

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from openfisca_tartunta.populaatio import esimerkki
+
+pytestmark = pytest.mark.slow  # generates and simulates a population
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 

@@ -7,6 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # runs `tartunta vertaa` over the whole YAML suite in subprocesses
+
 JUURI = Path(__file__).resolve().parents[2]
 
 
@@ -42,3 +46,21 @@ def test_readmen_vertaa_komennot_toimivat(tmp_path):
         tulos = subprocess.run(osat, cwd=JUURI, capture_output=True, text=True, timeout=300)
         assert tulos.returncode == 0, komento + "\n" + tulos.stderr
         assert (tmp_path / str(i) / "vertailu.html").is_file()
+
+
+def test_readmen_vertaa_kahden_paivan_valilla(tmp_path):
+    """The drafter's example over time (the covid-19 rules of 2022): `--paivat` runs as written and
+    its report has every row of the README's excerpt."""
+    esimerkki = (JUURI / "README.md").read_text(encoding="utf-8").split("Example over time:", 1)[1]
+    komento = esimerkki.split("```sh", 1)[1].split("```", 1)[0].strip()
+    ote = esimerkki.split("An excerpt of `vertailu/vertailu.md` over time:", 1)[1].split("```", 2)[1]
+    osat = shlex.split(komento)
+    assert osat[:3] == [".venv/bin/tartunta", "vertaa", "--paivat"] and osat[-2:] == ["--raportti", "vertailu"]
+    osat = [str(Path(sys.executable).parent / "tartunta"), *osat[1:-1], str(tmp_path / "vertailu")]
+    tulos = subprocess.run(osat, cwd=JUURI, capture_output=True, text=True, timeout=300)
+    assert tulos.returncode == 0, tulos.stderr
+    raportti = (tmp_path / "vertailu" / "vertailu.md").read_text(encoding="utf-8").splitlines()
+    rivit = [r for r in ote.strip().splitlines() if r.startswith("| ") and not r.startswith("| parameter") and not r.startswith("| case")]
+    assert len(rivit) >= 5
+    for rivi in rivit:
+        assert rivi in raportti, rivi

@@ -124,6 +124,7 @@ def postgres_url():
     shutil.rmtree(hakemisto, ignore_errors=True)
 
 
+@pytest.mark.slow  # starts a PostgreSQL cluster
 def test_postgresql_ketju_ja_suojat(postgres_url):
     import psycopg
 

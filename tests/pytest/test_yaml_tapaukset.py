@@ -42,6 +42,7 @@ def _pytest(*argumentit, cwd=JUURI) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow  # runs pytest in a subprocess
 def test_tunnus_on_tapauksen_nimi():
     tulos = _pytest("tests/yaml", "--collect-only", "-q", "-k", "Pitkäperjantai")
     tunnukset = [r for r in tulos.stdout.splitlines() if "::" in r]
@@ -51,6 +52,7 @@ def test_tunnus_on_tapauksen_nimi():
     assert len(tunnukset) < len([r for r in kaikki if "::" in r])
 
 
+@pytest.mark.slow  # runs pytest in a subprocess
 def test_virhe_nimeaa_tapauksen_ja_kaikki_poikkeamat(tmp_path):
     (tmp_path / "yaml").mkdir()
     (tmp_path / "yaml" / "muutettu.yaml").write_text(MUUTETTU_TAPAUS, encoding="utf-8")
