@@ -4,7 +4,7 @@
 toimeentulotukea ennakkona … päiväraha maksetaan ensisijaisesti kunnalle." (1.9.2.9)
 
 The guideline says who is paid first, not what the income base of UK 4:48–49
-then holds.  The model's default (RULES.md §10) leaves what is paid to
+then holds.  The model's default (RULES.md §11) leaves what is paid to
 the municipality, Kela or the unemployment fund out of the base: it is not the
 debtor's income of the month.  This reform counts the insured's whole net
 allowance (after regress and tax) in the base, as the debtor's net benefit
@@ -28,7 +28,7 @@ class UlosotonTulopohjaEnnenVaatimuksia(Reform):
     def apply(self):
         class ulosoton_tulopohjan_paivaraha(Variable):
             documentation = (
-                "Other reading (RULES.md §10): `vakuutetun_osa_verojen_jalkeen`, the insured's whole net "
+                "Other reading (RULES.md §11): `vakuutetun_osa_verojen_jalkeen`, the insured's whole net "
                 "allowance, whatever ranks before distraint."
             )
 

@@ -29,7 +29,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_tartunta import jaksot, kalenteri
 from openfisca_tartunta.entities import Vakuutettu
-from openfisca_tartunta.maksunsaajat import vaatimus
+from openfisca_tartunta.maksujako import vaatimus
 from openfisca_tartunta.paatoksen_ajanjakso import maksettava_ikkuna
 from openfisca_tartunta.raha import euroina, senteiksi
 from openfisca_tartunta.tarkistukset import vaadi
@@ -204,7 +204,7 @@ class kunnan_hyvaksytty_vaatimus(Variable):
         "0 when the claim arrived late. Otherwise min(`kunnan_toimeentulotukivaatimus`, the insured's net "
         "(`vakuutetun_osa_verojen_jalkeen`) × `kunnan_toimeentulotuen_maksupaivat` ÷ the month's paid days, "
         "rounded half up) + `kunnan_asiakasmaksuvaatimus`. Model reading: the insured's net is spread "
-        "evenly over the month's paid days (RULES.md §10). What is paid depends on the ranking."
+        "evenly over the month's paid days (RULES.md §11). What is paid depends on the ranking."
     )
 
     def formula(vakuutettu, period):

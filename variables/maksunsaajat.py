@@ -19,7 +19,7 @@ the employers' and the pay-security payer's part is never claimed):
    under a power of attorney (1.9.2.4, 1.9.2.8): the amount stays the insured's.
 
 Each step takes at most what is left.  The payees and their variables are listed
-once in `openfisca_tartunta.maksunsaajat.MAKSUNSAAJAT`.
+once in `openfisca_tartunta.maksujako.MAKSUNSAAJIEN_OSUUDET`.
 """
 
 import numpy as np
@@ -29,7 +29,7 @@ from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
 from openfisca_tartunta.entities import Vakuutettu
-from openfisca_tartunta.maksunsaajat import vaatimus
+from openfisca_tartunta.maksujako import vaatimus
 from openfisca_tartunta.raha import euroina, senteiksi
 from openfisca_tartunta.tarkistukset import vaadi
 
@@ -160,7 +160,7 @@ class ulosoton_tulopohjan_paivaraha(Variable):
     label = "Tartuntatautipäivärahan osuus ulosoton tulopohjassa"
     reference = ["Kelan etuusohje 1.9.2.9", "Ulosottokaari 705/2007 4 luku 48–49 §"]
     documentation = (
-        "Default reading (RULES.md §10): `ulosottoon_kaytettavissa` — what is paid for the municipality's "
+        "Default reading (RULES.md §11): `ulosottoon_kaytettavissa` — what is paid for the municipality's "
         "or Kela's advance or to the fund is not the debtor's income of the month. The other reading is "
         "the reform `tulkinta_ulosoton_tulopohja` (the whole net counts)."
     )

@@ -18,7 +18,7 @@ withholding, and only the rest is the insured's taxable income
 (SVL 7:4; 1.9.2.5 "Työnantajalle maksettavaa … ei makseta kunnalle" read for every
 claimant: a claim is on the allowance that would be the insured's).
 
-Order (model reading, RULES.md §10): Kela's own offset first, then the fund.
+Order (model reading, RULES.md §11): Kela's own offset first, then the fund.
 Tax-free benefits recovered in the same way (expense compensation, income support)
 are net claims, after withholding (`variables/maksunsaajat.py`).
 """
@@ -29,7 +29,7 @@ from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
 from openfisca_tartunta.entities import Vakuutettu
-from openfisca_tartunta.maksunsaajat import vaatimus
+from openfisca_tartunta.maksujako import vaatimus
 from openfisca_tartunta.raha import euroina, senteiksi
 
 _VIITE_KASSA = ["Kelan etuusohje 1.9.2.6, 1.9.2.10, 1.9.3.7", "TTL 1290/2002 11 luku 14 §", "SVL 1224/2004 15 luku 11 §"]

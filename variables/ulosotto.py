@@ -10,7 +10,7 @@ distrained, after tax (1.9.2.9).  Per month:
   protected amount per day and a month as 30 days);
 - income base (tulopohja) = the allowance's part after tax (and after the claims
   that rank before distraint: Kela's, the unemployment fund's and the
-  municipality's advance and client fee, 1.9.2.9, RULES.md §10) + the debtor's
+  municipality's advance and client fee, 1.9.2.9, RULES.md §11) + the debtor's
   other net income the prohibition states;
 - levy (4:49): up to 2 × protected, 2/3 of the part above the protected amount;
   2×–4×, 1/3 of the base; above 4×, 1/3 of 4 × protected + 4/5 of the excess,
@@ -132,7 +132,7 @@ class ulosotto_tulopohja(Variable):
     reference = _VIITE
     documentation = (
         "`ulosoton_tulopohjan_paivaraha` (the insured's part after regress, tax and the claims that rank "
-        "before distraint, RULES.md §10; the insured's part after tax when there are no claims) + "
+        "before distraint, RULES.md §11; the insured's part after tax when there are no claims) + "
         "`ulosotto_muut_nettotulot` (1.9.2.9)."
     )
 
@@ -198,7 +198,7 @@ class tartuntatautipaivaraha_netto(Variable):
     reference = ["Kelan etuusohje 1.9.2.1, 1.9.2.4–1.9.2.9, 1.9.3"]
     documentation = (
         "The insured's remaining net: the insured's gross part less regress, tax withheld, the claims "
-        "before distraint, distraint and the municipality's way-of-life payment (RULES.md §10) — "
+        "before distraint, distraint and the municipality's way-of-life payment (RULES.md §11) — "
         "`ulosottoon_kaytettavissa` − `ulosottopidatys` − `kunnalle_elamantapojen_vuoksi`. Paid to the "
         "insured or to whoever `vakuutetun_osan_saaja` names. Without claims: the gross part less tax and distraint."
     )

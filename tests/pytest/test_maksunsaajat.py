@@ -1,11 +1,11 @@
-"""Every payee and their order (guideline 1.9.2.3–1.9.2.11, RULES.md §10).
+"""Every payee and their order (guideline 1.9.2.3–1.9.2.11, RULES.md §11).
 
 - bad claim inputs fail with `Syottovirhe` naming the field;
 - a property test against an independent oracle (exact fractions, the rules of
-  RULES.md §10 written out again): regress gross and tax-free, Kela's then the
+  RULES.md §11 written out again): regress gross and tax-free, Kela's then the
   fund's then the municipality's net claims before distraint, distraint on what
   is left, the way-of-life payment after it, the rest to the recipient; and the
-  payees of `MAKSUNSAAJAT` plus the tax add up to the gross allowance, cent for cent.
+  payees of `MAKSUNSAAJIEN_OSUUDET` plus the tax add up to the gross allowance, cent for cent.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from openfisca_core.simulation_builder import SimulationBuilder
 
 from kasikalenteri import puoli_ylos
-from openfisca_tartunta.maksunsaajat import ENNAKONPIDATYS, MAKSUNSAAJAT
+from openfisca_tartunta.maksujako import ENNAKONPIDATYS, MAKSUNSAAJIEN_OSUUDET
 from openfisca_tartunta.tarkistukset import Syottovirhe
 
 KK = "2024-09"  # 25 arkipäivää; protected amount 2024: 32,56 €/day × 30
@@ -57,7 +57,7 @@ def _laske(tbs, muuttuja, vakuutettu=None, tyo=None, rooli="palkkatyot"):
 
 
 def test_taulukon_muuttujat_ovat_mallissa(tbs):
-    for koodi, nimi in {**MAKSUNSAAJAT, "vero": ENNAKONPIDATYS}.items():
+    for koodi, nimi in {**MAKSUNSAAJIEN_OSUUDET, "vero": ENNAKONPIDATYS}.items():
         muuttuja = tbs.variables.get(nimi)
         assert muuttuja is not None, koodi
         assert muuttuja.entity.key == "vakuutettu" and str(muuttuja.definition_period) == "month"
@@ -134,7 +134,7 @@ def _sentit(arvo) -> int:
 
 
 def _oracle(brutto, prosentti, vaatimukset, kielto, tbs):
-    """The chain of RULES.md §10 in exact cents, from the gross insured part (everything is the insured's)."""
+    """The chain of RULES.md §11 in exact cents, from the gross insured part (everything is the insured's)."""
     c = {k: v for k, v in vaatimukset.items()}
     kela_r = min(c["kelan_regressivaatimus"], brutto)
     kassa_r = min(c["tyottomyyskassan_maksuvaatimus"], brutto - kela_r)
@@ -203,14 +203,14 @@ def test_jarjestys_ja_summa(tbs, henkilot):
             **{n: {KK: v / 100} for n, v in vaatimukset.items()},
         }
     sim = SimulationBuilder().build_from_entities(tbs, tapaus)
-    tulos = {n: sim.calculate(n, KK) for n in {*MAKSUNSAAJAT.values(), ENNAKONPIDATYS, "tartuntatautipaivaraha", "tartuntatautipaivaraha_netto"}}
+    tulos = {n: sim.calculate(n, KK) for n in {*MAKSUNSAAJIEN_OSUUDET.values(), ENNAKONPIDATYS, "tartuntatautipaivaraha", "tartuntatautipaivaraha_netto"}}
     for i, (palkka, prosentti, kielto, vaatimukset) in enumerate(henkilot):
         brutto = 25 * puoli_ylos(Fraction(palkka, 25))
         assert _sentit(tulos["tartuntatautipaivaraha"][i]) == brutto
         odotettu = _oracle(brutto, prosentti, vaatimukset, kielto, tbs)
         saatu = {n: _sentit(tulos[n][i]) for n in odotettu}
         assert saatu == odotettu
-        maksut = [_sentit(tulos[n][i]) for n in {*MAKSUNSAAJAT.values(), ENNAKONPIDATYS}]
+        maksut = [_sentit(tulos[n][i]) for n in {*MAKSUNSAAJIEN_OSUUDET.values(), ENNAKONPIDATYS}]
         assert min(maksut) >= 0
         assert sum(maksut) == brutto  # every cent of the gross goes to exactly one payee or to tax
     assert np.all(tulos["maksetaan_vakuutetulle"] == tulos["tartuntatautipaivaraha_netto"])

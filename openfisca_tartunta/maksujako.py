@@ -1,10 +1,10 @@
 """Every payee of the allowance, in one table (guideline 1.9.2, 1.9.2.1–1.9.2.11).
 
-`MAKSUNSAAJAT` maps a payee code to the MONTH variable on `vakuutettu` that holds
+`MAKSUNSAAJIEN_OSUUDET` maps a payee code to the MONTH variable on `vakuutettu` that holds
 what is paid to that payee.  Together with the tax withheld (`ennakonpidatys`)
 they add up to the gross allowance, cent for cent (`tests/pytest/test_maksunsaajat.py`).
 The payees are those of 1.9.2; the order in which their claims are met is in
-RULES.md §10 and the modules `variables/regressi.py`, `variables/kunta.py`,
+RULES.md §11 and the modules `variables/regressi.py`, `variables/kunta.py`,
 `variables/maksunsaajat.py`.
 """
 
@@ -16,7 +16,7 @@ from openfisca_tartunta.raha import euroina
 from openfisca_tartunta.tarkistukset import ei_negatiivinen
 
 #: payee code → the variable paid to it (€ per month).
-MAKSUNSAAJAT: dict[str, str] = {
+MAKSUNSAAJIEN_OSUUDET: dict[str, str] = {
     "vakuutettu": "maksetaan_vakuutetulle",
     "edunvalvoja": "maksetaan_edunvalvojalle",
     "edunvalvontavaltuutettu": "maksetaan_edunvalvontavaltuutetulle",
