@@ -214,6 +214,17 @@ def laadi_paatosehdotus(tbs, data: dict, kieli: str, asetukset) -> Paatosehdotus
     return laadi(lue_tapaus(tbs, data, asetukset), kieli)
 
 
+#: Payees the documents do not yet name: a note to the handler when one is paid (RULES.md §11).
+_MUUT_SAAJAT = {"palkkaturvan_maksaja", "kunta", "tyottomyyskassa", "kela", "edunvalvoja", "edunvalvontavaltuutettu", "valtakirja"}
+_MUUT_SAAJAT_HUOMIO = {
+    "fi": "Päivärahaa maksetaan myös muille maksunsaajille (ks. maksunsaajat). Asiakirjojen maksukausikohtainen "
+          "'maksetaan sinulle' on ennen näitä vaatimuksia; tarkista maksunsaajat ennen lähettämistä.",
+    "sv": "Dagpenningen betalas också till andra betalningsmottagare (se maksunsaajat). Dokumentens belopp per "
+          "betalningsperiod är före dessa krav; kontrollera mottagarna före utskick.",
+    "en": "Part of the allowance goes to other payees (see maksunsaajat). The documents' amount paid per payment "
+          "period is before these claims; check the payees before sending.",
+}
+
 _EHDOTUS = TypeAdapter(Paatosehdotus)
 _ASIAKIRJA = TypeAdapter(Asiakirja)
 MUODOT = ("json", "html")
@@ -241,7 +252,11 @@ def vastaus(tbs, data: dict, kieli: str, asetukset, saaja: str | None = None, mu
     tapaus, maksut = _lue(tbs, data, asetukset)
     ehdotus = laadi(tapaus, kieli)
     if saaja is None:
-        return {**ehdotus_jsonina(ehdotus), "maksunsaajat": maksut}, "application/json"
+        vastaus_ = {**ehdotus_jsonina(ehdotus), "maksunsaajat": maksut}
+        if any(m["saaja"] in _MUUT_SAAJAT for m in maksut):
+            vastaus_["kasittelijan_huomiot"].append(
+                {"koodi": "muut_maksunsaajat", "teksti": _MUUT_SAAJAT_HUOMIO[kieli], "ohjeen_kohdat": ["1.9.2.3", "1.9.2.5", "1.9.2.6", "1.9.2.7", "1.9.2.10", "1.9.2.11"]})
+        return vastaus_, "application/json"
     doc = saajan_asiakirja(ehdotus, saaja)
     if muoto == "html":
         return html(doc), "text/html"

@@ -74,3 +74,14 @@ def test_puuttuva_maksupaiva_on_400(palvelin):
     runko = vastaus.json()
     assert "maksupaiva" in runko["kentta"] and "missing" in runko["viesti"]
     assert "Traceback" not in vastaus.text
+
+
+def test_muista_maksunsaajista_huomio_kasittelijalle(palvelin):
+    """The documents do not yet name the municipality: the handler is told (RULES.md §11)."""
+    huomiot = palvelin.post("/paatosehdotus", copy.deepcopy(TAPAUS)).json()["kasittelijan_huomiot"]
+    assert "muut_maksunsaajat" in [h["koodi"] for h in huomiot]
+    ilman = copy.deepcopy(TAPAUS)
+    ilman["vakuutetut"]["vakuutettu_1"]["kunnan_toimeentulotukivaatimus"] = {KK: 0}
+    vastaus = palvelin.post("/paatosehdotus", ilman).json()
+    assert [m["saaja"] for m in vastaus["maksunsaajat"]] == ["vakuutettu", "ulosottoviranomainen"]
+    assert "muut_maksunsaajat" not in [h["koodi"] for h in vastaus["kasittelijan_huomiot"]]
