@@ -187,6 +187,8 @@ class kunnan_toimeentulotuen_maksupaivat(Variable):
                                "the day the income support paid in advance reaches, needed for the claim")
         vaadi(~on | (paattyy >= alkaa), "kunnan_toimeentulotuki_paattyy", paattyy,
               "before kunnan_toimeentulotuki_alkaa; the end day is inclusive (1.9.2.5)")
+        if not on.any():  # the usual population: no claim, no calendar work
+            return np.zeros(vakuutettu.count, dtype=np.int32)
         ikkuna_alku, ikkuna_loppu = maksettava_ikkuna(vakuutettu, period)
         paivat = jaksot.maksetut_paivat(np.maximum(alkaa, ikkuna_alku), np.minimum(paattyy, ikkuna_loppu), jaksot.lue(vakuutettu, period))
         maksetut = vakuutettu("tartuntatautipaivarahan_maksupaivat", period)
