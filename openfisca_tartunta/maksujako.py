@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from openfisca_tartunta import jaksot, kalenteri
+from openfisca_tartunta.paatoksen_ajanjakso import maksettava_ikkuna
 from openfisca_tartunta.raha import euroina
-from openfisca_tartunta.tarkistukset import ei_negatiivinen
+from openfisca_tartunta.tarkistukset import ei_negatiivinen, vaadi
 
 #: payee code → the variable paid to it (€ per month).
 MAKSUNSAAJIEN_OSUUDET: dict[str, str] = {
@@ -38,3 +40,29 @@ def vaatimus(vakuutettu, nimi: str, period, kohta: str) -> np.ndarray:
     arvo = euroina(vakuutettu(nimi, period))
     ei_negatiivinen(arvo, nimi, kohta)
     return arvo
+
+
+def tuen_maksupaivat(vakuutettu, period, on, alkaa_nimi: str, paattyy_nimi: str, kohta: str) -> np.ndarray:
+    """The month's paid days inside the income support period `alkaa_nimi` … `paattyy_nimi`
+    (ETERNITY dates, the end inclusive) where `on` (a claim) — TOTUL 23 §: the allowance for
+    the days the support was paid for.  Both dates are required with a claim."""
+    alkaa = kalenteri.paivina(vakuutettu(alkaa_nimi, period))
+    paattyy = kalenteri.paivina(vakuutettu(paattyy_nimi, period))
+    vaadi(~(on & (alkaa == kalenteri.EI_PAIVAA)), alkaa_nimi, alkaa,
+          f"missing: the first day of the income support paid in advance, needed for the claim ({kohta})")
+    vaadi(~(on & (paattyy == kalenteri.AINA)), paattyy_nimi, paattyy,
+          f"missing: the day the income support paid in advance reaches, needed for the claim ({kohta})")
+    vaadi(~on | (paattyy >= alkaa), paattyy_nimi, paattyy, f"before {alkaa_nimi}; the end day is inclusive ({kohta})")
+    if not on.any():  # the usual population: no claim, no calendar work
+        return np.zeros(vakuutettu.count, dtype=np.int32)
+    ikkuna_alku, ikkuna_loppu = maksettava_ikkuna(vakuutettu, period)
+    paivat = jaksot.maksetut_paivat(np.maximum(alkaa, ikkuna_alku), np.minimum(paattyy, ikkuna_loppu), jaksot.lue(vakuutettu, period))
+    maksetut = vakuutettu("tartuntatautipaivarahan_maksupaivat", period)
+    return np.where(on, np.minimum(paivat, maksetut), 0)
+
+
+def paivien_osuus(netto, paivat, kaikki) -> np.ndarray:
+    """The part of the month's net for `paivat` of its `kaikki` paid days, spread evenly (RULES.md §11)."""
+    from openfisca_tartunta.raha import senteiksi
+
+    return senteiksi(np.asarray(netto, dtype=np.float64) * paivat / np.maximum(kaikki, 1))

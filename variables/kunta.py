@@ -27,10 +27,9 @@ from openfisca_core.holders import set_input_dispatch_by_period
 from openfisca_core.periods import ETERNITY, MONTH
 from openfisca_core.variables import Variable
 
-from openfisca_tartunta import jaksot, kalenteri
+from openfisca_tartunta import kalenteri
 from openfisca_tartunta.entities import Vakuutettu
-from openfisca_tartunta.maksujako import vaatimus
-from openfisca_tartunta.paatoksen_ajanjakso import maksettava_ikkuna
+from openfisca_tartunta.maksujako import paivien_osuus, tuen_maksupaivat, vaatimus
 from openfisca_tartunta.raha import euroina, senteiksi
 from openfisca_tartunta.tarkistukset import vaadi
 
@@ -178,21 +177,8 @@ class kunnan_toimeentulotuen_maksupaivat(Variable):
     )
 
     def formula(vakuutettu, period):
-        alkaa = kalenteri.paivina(vakuutettu("kunnan_toimeentulotuki_alkaa", period))
-        paattyy = kalenteri.paivina(vakuutettu("kunnan_toimeentulotuki_paattyy", period))
         on = vaatimus(vakuutettu, "kunnan_toimeentulotukivaatimus", period, "1.9.2.5") > 0
-        _annettu_jos_vaaditaan(alkaa, alkaa == kalenteri.EI_PAIVAA, "kunnan_toimeentulotuki_alkaa", on,
-                               "the first day of the income support paid in advance, needed for the claim")
-        _annettu_jos_vaaditaan(paattyy, paattyy == kalenteri.AINA, "kunnan_toimeentulotuki_paattyy", on,
-                               "the day the income support paid in advance reaches, needed for the claim")
-        vaadi(~on | (paattyy >= alkaa), "kunnan_toimeentulotuki_paattyy", paattyy,
-              "before kunnan_toimeentulotuki_alkaa; the end day is inclusive (1.9.2.5)")
-        if not on.any():  # the usual population: no claim, no calendar work
-            return np.zeros(vakuutettu.count, dtype=np.int32)
-        ikkuna_alku, ikkuna_loppu = maksettava_ikkuna(vakuutettu, period)
-        paivat = jaksot.maksetut_paivat(np.maximum(alkaa, ikkuna_alku), np.minimum(paattyy, ikkuna_loppu), jaksot.lue(vakuutettu, period))
-        maksetut = vakuutettu("tartuntatautipaivarahan_maksupaivat", period)
-        return np.where(on, np.minimum(paivat, maksetut), 0)
+        return tuen_maksupaivat(vakuutettu, period, on, "kunnan_toimeentulotuki_alkaa", "kunnan_toimeentulotuki_paattyy", "1.9.2.5")
 
 
 class kunnan_hyvaksytty_vaatimus(Variable):
@@ -216,5 +202,5 @@ class kunnan_hyvaksytty_vaatimus(Variable):
         netto = euroina(vakuutettu("vakuutetun_osa_verojen_jalkeen", period))
         paivat = vakuutettu("kunnan_toimeentulotuen_maksupaivat", period)
         kaikki = vakuutettu("tartuntatautipaivarahan_maksupaivat", period)
-        enintaan = senteiksi(netto * paivat / np.maximum(kaikki, 1))
+        enintaan = paivien_osuus(netto, paivat, kaikki)
         return np.where(ajoissa, senteiksi(np.minimum(tt, enintaan) + am), 0.0)

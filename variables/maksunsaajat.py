@@ -29,7 +29,7 @@ from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
 from openfisca_tartunta.entities import Vakuutettu
-from openfisca_tartunta.maksujako import vaatimus
+from openfisca_tartunta.maksujako import paivien_osuus, vaatimus
 from openfisca_tartunta.raha import euroina, senteiksi
 from openfisca_tartunta.tarkistukset import vaadi
 
@@ -92,12 +92,17 @@ class kelalle_ennen_ulosottoa(Variable):
     unit = "currency-EUR"
     label = "Kelan nettovaatimuksiin maksettava osa"
     reference = _VIITE_KELA
-    documentation = "min(`kelan_kulukorvausvaatimus` + `kelan_toimeentulotukivaatimus`, the net)."
+    documentation = (
+        "min(`kelan_kulukorvausvaatimus` + min(`kelan_toimeentulotukivaatimus`, the net × "
+        "`kelan_toimeentulotuen_maksupaivat` ÷ the month's paid days), the net)."
+    )
 
     def formula(vakuutettu, period):
         netto = _e(vakuutettu, "vakuutetun_osa_verojen_jalkeen", period)
         kulu = vaatimus(vakuutettu, "kelan_kulukorvausvaatimus", period, "1.9.2.7")
         tt = vaatimus(vakuutettu, "kelan_toimeentulotukivaatimus", period, "1.9.2.7")
+        paivat = vakuutettu("kelan_toimeentulotuen_maksupaivat", period)
+        tt = np.minimum(tt, paivien_osuus(netto, paivat, vakuutettu("tartuntatautipaivarahan_maksupaivat", period)))
         return senteiksi(np.minimum(kulu + tt, netto))
 
 

@@ -23,13 +23,16 @@ Tax-free benefits recovered in the same way (expense compensation, income suppor
 are net claims, after withholding (`variables/maksunsaajat.py`).
 """
 
+from datetime import date
+
 import numpy as np
 from openfisca_core.holders import set_input_dispatch_by_period
-from openfisca_core.periods import MONTH
+from openfisca_core.periods import ETERNITY, MONTH
 from openfisca_core.variables import Variable
 
 from openfisca_tartunta.entities import Vakuutettu
-from openfisca_tartunta.maksujako import vaatimus
+from openfisca_tartunta import kalenteri
+from openfisca_tartunta.maksujako import tuen_maksupaivat, vaatimus
 from openfisca_tartunta.raha import euroina, senteiksi
 
 _VIITE_KASSA = ["Kelan etuusohje 1.9.2.6, 1.9.2.10, 1.9.3.7", "TTL 1290/2002 11 luku 14 §", "SVL 1224/2004 15 luku 11 §"]
@@ -85,8 +88,42 @@ class kelan_toimeentulotukivaatimus(Variable):
     reference = _VIITE_KELA_NETTO
     documentation = (
         "Basic income support Kela paid in advance against the allowance for the month's days (from "
-        "1.1.2017, 1.9.2.7). Tax-free benefit, so paid from the net; before the municipality's claim."
+        "1.1.2017, 1.9.2.7). Tax-free benefit, so paid from the net; before the municipality's claim; "
+        "at most the net for the days of `kelan_toimeentulotuki_alkaa` … `_paattyy`."
     )
+
+
+class kelan_toimeentulotuki_alkaa(Variable):
+    value_type = date
+    default_value = kalenteri.EI_PAIVAA_PVM
+    entity = Vakuutettu
+    definition_period = ETERNITY
+    label = "Ensimmäinen päivä, jolta Kela on maksanut perustoimeentulotukea ennakkona"
+    reference = _VIITE_KELA_NETTO
+    documentation = "Needed with `kelan_toimeentulotukivaatimus` (TOTUL 23 §: the allowance for the same days). 9999-12-31 = not given."
+
+
+class kelan_toimeentulotuki_paattyy(Variable):
+    value_type = date
+    default_value = kalenteri.AINA_PVM
+    entity = Vakuutettu
+    definition_period = ETERNITY
+    label = "Viimeinen päivä, jolta Kela on maksanut perustoimeentulotukea ennakkona"
+    reference = _VIITE_KELA_NETTO
+    documentation = "Inclusive; needed with `kelan_toimeentulotukivaatimus`. 1970-01-01 = not given."
+
+
+class kelan_toimeentulotuen_maksupaivat(Variable):
+    value_type = int
+    entity = Vakuutettu
+    definition_period = MONTH
+    label = "Maksupäivät, joilta Kela on maksanut perustoimeentulotukea ennakkona"
+    reference = _VIITE_KELA_NETTO
+    documentation = "The month's paid days inside `kelan_toimeentulotuki_alkaa` … `_paattyy` (TOTUL 23 §, 1.9.2.7)."
+
+    def formula(vakuutettu, period):
+        on = vaatimus(vakuutettu, "kelan_toimeentulotukivaatimus", period, "1.9.2.7") > 0
+        return tuen_maksupaivat(vakuutettu, period, on, "kelan_toimeentulotuki_alkaa", "kelan_toimeentulotuki_paattyy", "1.9.2.7")
 
 
 class kelan_kulukorvausvaatimus(Variable):

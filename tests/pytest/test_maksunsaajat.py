@@ -38,6 +38,11 @@ PERUS = {
         }
     },
 }
+KELA = {
+    "kelan_toimeentulotukivaatimus": {KK: 300},
+    "kelan_toimeentulotuki_alkaa": {"ETERNITY": "2024-09-01"},
+    "kelan_toimeentulotuki_paattyy": {"ETERNITY": "2024-09-30"},
+}
 KUNTA = {
     "kunnan_toimeentulotukivaatimus": {KK: 600},
     "kunnan_toimeentulotuki_alkaa": {"ETERNITY": "2024-09-01"},
@@ -95,6 +100,17 @@ def test_negatiivinen_vaatimus(tbs, kentta):
 def test_kunnan_vaatimuksen_paiva_puuttuu(tbs, puuttuu, oletus):
     with pytest.raises(Syottovirhe) as virhe:
         _laske(tbs, "maksetaan_kunnalle", {**KUNTA, puuttuu: oletus})
+    assert virhe.value.muuttuja == puuttuu and "missing" in str(virhe.value)
+
+
+@pytest.mark.parametrize(
+    "puuttuu, oletus",
+    [("kelan_toimeentulotuki_alkaa", {"ETERNITY": "9999-12-31"}), ("kelan_toimeentulotuki_paattyy", {"ETERNITY": "1970-01-01"})],
+)
+def test_kelan_tuen_paiva_puuttuu(tbs, puuttuu, oletus):
+    assert _laske(tbs, "maksetaan_kelalle", KELA)[0] == pytest.approx(300)
+    with pytest.raises(Syottovirhe) as virhe:
+        _laske(tbs, "maksetaan_kelalle", {**KELA, puuttuu: oletus})
     assert virhe.value.muuttuja == puuttuu and "missing" in str(virhe.value)
 
 
@@ -200,6 +216,8 @@ def test_jarjestys_ja_summa(tbs, henkilot):
             "kunnan_toimeentulotuki_paattyy": {"ETERNITY": "2024-09-30"},
             "kunnan_vaatimus_saapunut": {"ETERNITY": "2024-09-01"},
             "maksupaiva": {KK: "2024-10-01"},
+            "kelan_toimeentulotuki_alkaa": {"ETERNITY": "2024-08-01"},
+            "kelan_toimeentulotuki_paattyy": {"ETERNITY": "2024-10-31"},
             **{n: {KK: v / 100} for n, v in vaatimukset.items()},
         }
     sim = SimulationBuilder().build_from_entities(tbs, tapaus)
