@@ -42,16 +42,17 @@ def vaatimus(vakuutettu, nimi: str, period, kohta: str) -> np.ndarray:
     return arvo
 
 
-def tuen_maksupaivat(vakuutettu, period, on, alkaa_nimi: str, paattyy_nimi: str, kohta: str) -> np.ndarray:
-    """The month's paid days inside the income support period `alkaa_nimi` … `paattyy_nimi`
-    (ETERNITY dates, the end inclusive) where `on` (a claim) — TOTUL 23 §: the allowance for
-    the days the support was paid for.  Both dates are required with a claim."""
+def tuen_maksupaivat(vakuutettu, period, on, alkaa_nimi: str, paattyy_nimi: str, kohta: str,
+                     mika: str = "the income support paid in advance") -> np.ndarray:
+    """The month's paid days inside the period `alkaa_nimi` … `paattyy_nimi` (ETERNITY dates, the
+    end inclusive) where `on` (a claim): the days a claimant may take the allowance for (TOTUL 23 §,
+    the support's days; asiakasmaksulaki 14 §, the care's days).  Both dates are required with a claim."""
     alkaa = kalenteri.paivina(vakuutettu(alkaa_nimi, period))
     paattyy = kalenteri.paivina(vakuutettu(paattyy_nimi, period))
     vaadi(~(on & (alkaa == kalenteri.EI_PAIVAA)), alkaa_nimi, alkaa,
-          f"missing: the first day of the income support paid in advance, needed for the claim ({kohta})")
+          f"missing: the first day of {mika}, needed for the claim ({kohta})")
     vaadi(~(on & (paattyy == kalenteri.AINA)), paattyy_nimi, paattyy,
-          f"missing: the day the income support paid in advance reaches, needed for the claim ({kohta})")
+          f"missing: the last day of {mika}, needed for the claim ({kohta})")
     vaadi(~on | (paattyy >= alkaa), paattyy_nimi, paattyy, f"before {alkaa_nimi}; the end day is inclusive ({kohta})")
     if not on.any():  # the usual population: no claim, no calendar work
         return np.zeros(vakuutettu.count, dtype=np.int32)

@@ -88,7 +88,30 @@ class kunnan_asiakasmaksuvaatimus(Variable):
     reference = _VIITE_AM
     documentation = (
         "The client fee of institutional or family care the municipality arranged for the month's days of "
-        "care. Needs `kunnan_vaatimus_saapunut` and `maksupaiva`. 0 = no claim."
+        "care. Needs `kunnan_hoito_alkaa`, `_paattyy`, `kunnan_vaatimus_saapunut` and `maksupaiva`. 0 = no claim."
+    )
+
+
+class kunnan_hoito_alkaa(Variable):
+    value_type = date
+    default_value = kalenteri.EI_PAIVAA_PVM
+    entity = Vakuutettu
+    definition_period = ETERNITY
+    label = "Kunnan järjestämän laitos- tai perhehoidon ensimmäinen päivä"
+    reference = _VIITE_AM
+    documentation = "Needed with `kunnan_asiakasmaksuvaatimus`. 9999-12-31 = not given."
+
+
+class kunnan_hoito_paattyy(Variable):
+    value_type = date
+    default_value = kalenteri.AINA_PVM
+    entity = Vakuutettu
+    definition_period = ETERNITY
+    label = "Kunnan järjestämän laitos- tai perhehoidon viimeinen päivä"
+    reference = _VIITE_AM
+    documentation = (
+        "Inclusive: 'siltä ajalta, jonka laitoshoito tai perhehoito kestää' (1.9.2.5). Needed with "
+        "`kunnan_asiakasmaksuvaatimus`; an ongoing care: the last day of the months computed. 1970-01-01 = not given."
     )
 
 
@@ -181,6 +204,20 @@ class kunnan_toimeentulotuen_maksupaivat(Variable):
         return tuen_maksupaivat(vakuutettu, period, on, "kunnan_toimeentulotuki_alkaa", "kunnan_toimeentulotuki_paattyy", "1.9.2.5")
 
 
+class kunnan_hoidon_maksupaivat(Variable):
+    value_type = int
+    entity = Vakuutettu
+    definition_period = MONTH
+    label = "Maksupäivät kunnan järjestämän laitos- tai perhehoidon aikana"
+    reference = _VIITE_AM
+    documentation = "The month's paid days inside `kunnan_hoito_alkaa` … `_paattyy`: the days the client fee claim may take."
+
+    def formula(vakuutettu, period):
+        on = vaatimus(vakuutettu, "kunnan_asiakasmaksuvaatimus", period, "1.9.2.5") > 0
+        return tuen_maksupaivat(vakuutettu, period, on, "kunnan_hoito_alkaa", "kunnan_hoito_paattyy", "1.9.2.5",
+                                "the institutional or family care")
+
+
 class kunnan_hyvaksytty_vaatimus(Variable):
     value_type = float
     entity = Vakuutettu
@@ -191,8 +228,9 @@ class kunnan_hyvaksytty_vaatimus(Variable):
     documentation = (
         "0 when the claim arrived late. Otherwise min(`kunnan_toimeentulotukivaatimus`, the insured's net "
         "(`vakuutetun_osa_verojen_jalkeen`) × `kunnan_toimeentulotuen_maksupaivat` ÷ the month's paid days, "
-        "rounded half up) + `kunnan_asiakasmaksuvaatimus`. Model reading: the insured's net is spread "
-        "evenly over the month's paid days (RULES.md §11). What is paid depends on the ranking."
+        "rounded half up) + min(`kunnan_asiakasmaksuvaatimus`, the net for `kunnan_hoidon_maksupaivat`). Model "
+        "reading: the insured's net is spread evenly over the month's paid days (RULES.md §11). What is paid "
+        "depends on the ranking (together at most the net left after Kela's and the fund's claims)."
     )
 
     def formula(vakuutettu, period):
@@ -203,4 +241,5 @@ class kunnan_hyvaksytty_vaatimus(Variable):
         paivat = vakuutettu("kunnan_toimeentulotuen_maksupaivat", period)
         kaikki = vakuutettu("tartuntatautipaivarahan_maksupaivat", period)
         enintaan = paivien_osuus(netto, paivat, kaikki)
-        return np.where(ajoissa, senteiksi(np.minimum(tt, enintaan) + am), 0.0)
+        hoidon = paivien_osuus(netto, vakuutettu("kunnan_hoidon_maksupaivat", period), kaikki)
+        return np.where(ajoissa, senteiksi(np.minimum(tt, enintaan) + np.minimum(am, hoidon)), 0.0)

@@ -114,11 +114,16 @@ def test_kelan_tuen_paiva_puuttuu(tbs, puuttuu, oletus):
     assert virhe.value.muuttuja == puuttuu and "missing" in str(virhe.value)
 
 
-def test_asiakasmaksu_ei_tarvitse_tuen_jaksoa(tbs):
-    vakuutettu = {"kunnan_asiakasmaksuvaatimus": {KK: 100}, "kunnan_vaatimus_saapunut": {"ETERNITY": "2024-09-10"}, "maksupaiva": {KK: "2024-10-01"}}
+def test_asiakasmaksu_tarvitsee_hoidon_jakson_ei_tuen(tbs):
+    vakuutettu = {"kunnan_asiakasmaksuvaatimus": {KK: 100}, "kunnan_vaatimus_saapunut": {"ETERNITY": "2024-09-10"},
+                  "maksupaiva": {KK: "2024-10-01"}, "kunnan_hoito_alkaa": {"ETERNITY": "2024-09-01"},
+                  "kunnan_hoito_paattyy": {"ETERNITY": "2024-09-30"}}
     assert _laske(tbs, "maksetaan_kunnalle", vakuutettu)[0] == pytest.approx(100)
     with pytest.raises(Syottovirhe, match="maksupaiva"):
         _laske(tbs, "maksetaan_kunnalle", {**vakuutettu, "maksupaiva": {KK: "9999-12-31"}})
+    with pytest.raises(Syottovirhe) as virhe:
+        _laske(tbs, "maksetaan_kunnalle", {**vakuutettu, "kunnan_hoito_paattyy": {"ETERNITY": "1970-01-01"}})
+    assert virhe.value.muuttuja == "kunnan_hoito_paattyy" and "missing" in str(virhe.value)
 
 
 def test_tuen_jakso_paattyy_ennen_alkua(tbs):
