@@ -8,8 +8,10 @@ distrained, after tax (1.9.2.9).  Per month:
   dependant's daily amount) × 30 for a month the decision covers entirely, ×
   the calendar days it covers otherwise (model reading: 4:48 counts the
   protected amount per day and a month as 30 days);
-- income base (tulopohja) = the allowance's part after tax + the debtor's other
-  net income the prohibition states;
+- income base (tulopohja) = the allowance's part after tax (and after the claims
+  that rank before distraint: Kela's, the unemployment fund's and the
+  municipality's advance and client fee, 1.9.2.9, RULES.md §11) + the debtor's
+  other net income the prohibition states;
 - levy (4:49): up to 2 × protected, 2/3 of the part above the protected amount;
   2×–4×, 1/3 of the base; above 4×, 1/3 of 4 × protected + 4/5 of the excess,
   at most 1/2 of the base;
@@ -128,18 +130,16 @@ class ulosotto_tulopohja(Variable):
     unit = "currency-EUR"
     label = "Ulosoton tulopohja kuukaudelta"
     reference = _VIITE
-    documentation = "The allowance's insured part after tax + `ulosotto_muut_nettotulot` (1.9.2.9)."
+    documentation = (
+        "`ulosoton_tulopohjan_paivaraha` (the insured's part after regress, tax and the claims that rank "
+        "before distraint, RULES.md §11; the insured's part after tax when there are no claims) + "
+        "`ulosotto_muut_nettotulot` (1.9.2.9)."
+    )
 
     def formula(vakuutettu, period):
         muut = euroina(vakuutettu("ulosotto_muut_nettotulot", period))
         ei_negatiivinen(muut, "ulosotto_muut_nettotulot", "1.9.2.9")
-        return senteiksi(_paivaraha_verojen_jalkeen(vakuutettu, period) + muut)
-
-
-def _paivaraha_verojen_jalkeen(vakuutettu, period):
-    osa = euroina(vakuutettu("tartuntatautipaivaraha_vakuutetulle", period))
-    vero = euroina(vakuutettu("ennakonpidatys", period))
-    return np.maximum(osa - vero, 0.0)
+        return senteiksi(euroina(vakuutettu("ulosoton_tulopohjan_paivaraha", period)) + muut)
 
 
 def ulosmitattava_maara(
@@ -167,9 +167,10 @@ class ulosottopidatys(Variable):
     reference = _VIITE
     documentation = (
         "0 without a payment prohibition or in a free month. Computed: the 4:49 levy on the income "
-        "base × (allowance after tax / base) — the allowance's proportional share. Fixed amount: as "
+        "base × (`ulosoton_tulopohjan_paivaraha` / base) — the allowance's proportional share. Fixed amount: as "
         "set, at most the base's part above the protected amount. Either way at most the allowance "
-        "after tax and at most the base less the protected amount, rounded half up to the cent."
+        "after tax and the claims ranking before distraint (`ulosottoon_kaytettavissa`) and at most the base "
+        "less the protected amount, rounded half up to the cent."
     )
 
     def formula(vakuutettu, period, parameters):
@@ -178,7 +179,8 @@ class ulosottopidatys(Variable):
         vapaa = vakuutettu("ulosotto_vapaakuukausi", period)
         vakio = euroina(vakuutettu("ulosotto_vakiomaara", period))
         ei_negatiivinen(vakio, "ulosotto_vakiomaara", "1.9.2.9")
-        paivaraha = _paivaraha_verojen_jalkeen(vakuutettu, period)
+        paivaraha = euroina(vakuutettu("ulosoton_tulopohjan_paivaraha", period))
+        kaytettavissa = euroina(vakuutettu("ulosottoon_kaytettavissa", period))
         tulopohja = euroina(vakuutettu("ulosotto_tulopohja", period))
         suoja = euroina(vakuutettu("ulosotto_suojaosuus", period))
         ylittava = np.maximum(tulopohja - suoja, 0.0)
@@ -196,7 +198,7 @@ class ulosottopidatys(Variable):
         laskettu = levy * paivaraha / np.where(tulopohja > 0, tulopohja, 1.0)
         maara = np.where(vakio > 0, np.minimum(vakio, ylittava), laskettu)
         # Whole cents; the debtor keeps at least the protected amount of the base.
-        senttia = np.minimum(np.minimum(sentteina(maara), sentteina(paivaraha)), sentteina(ylittava))
+        senttia = np.minimum(np.minimum(sentteina(maara), sentteina(kaytettavissa)), sentteina(ylittava))
         return np.where(kielto & ~vapaa, senttia / 100.0, 0.0)
 
 
@@ -206,11 +208,16 @@ class tartuntatautipaivaraha_netto(Variable):
     definition_period = MONTH
     unit = "currency-EUR"
     label = "Vakuutetulle maksettava tartuntatautipäiväraha (netto)"
-    reference = ["Kelan etuusohje 1.9.2.1, 1.9.2.9, 1.9.3"]
-    documentation = "The insured's gross part less tax withheld and distraint."
+    reference = ["Kelan etuusohje 1.9.2.1, 1.9.2.4–1.9.2.9, 1.9.3"]
+    documentation = (
+        "The insured's remaining net: the insured's gross part less regress, tax withheld, the claims "
+        "before distraint, distraint and the municipality's way-of-life payment (RULES.md §11) — "
+        "`ulosottoon_kaytettavissa` − `ulosottopidatys` − `kunnalle_elamantapojen_vuoksi`. Paid to the "
+        "insured or to whoever `vakuutetun_osan_saaja` names. Without claims: the gross part less tax and distraint."
+    )
 
     def formula(vakuutettu, period):
-        osa = euroina(vakuutettu("tartuntatautipaivaraha_vakuutetulle", period))
-        vero = euroina(vakuutettu("ennakonpidatys", period))
+        kaytettavissa = euroina(vakuutettu("ulosottoon_kaytettavissa", period))
         ulosotto = euroina(vakuutettu("ulosottopidatys", period))
-        return senteiksi(np.maximum(osa - vero - ulosotto, 0.0))
+        kunta = euroina(vakuutettu("kunnalle_elamantapojen_vuoksi", period))
+        return senteiksi(np.maximum(kaytettavissa - ulosotto - kunta, 0.0))

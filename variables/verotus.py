@@ -160,7 +160,8 @@ class ennakonpidatys(Variable):
     label = "Ennakonpidätys vakuutetulle maksettavasta osasta"
     reference = _VIITE + ["Kelan etuusohje 1.9.3.2", "Laki rajoitetusti verovelvollisen tulon verottamisesta 627/1978 6–7 §"]
     documentation = (
-        "Withheld from `tartuntatautipaivaraha_vakuutetulle` (the employers' part is not taxed). "
+        "Withheld from `ennakonpidatyksen_alainen_osa`: the insured's part less the tax-free regress "
+        "payments (1.9.3.7; the whole insured's part when there is none; the employers' part is not taxed). "
         "Model: the 4 €/day test is on the insured's part per paid day; the 25 % floor of a wage "
         "card applies to both its base and additional rate; the income limit is compared with "
         "`ennakonpidatys_tulokertyma` + this month's part; a previous-year retroactive payment uses "
@@ -170,7 +171,7 @@ class ennakonpidatys(Variable):
 
     def formula(vakuutettu, period, parameters):
         p = parameters(period).verotus
-        osa = euroina(vakuutettu("tartuntatautipaivaraha_vakuutetulle", period))
+        osa = euroina(vakuutettu("ennakonpidatyksen_alainen_osa", period))  # regress is tax-free (1.9.3.7)
         paivat = vakuutettu("tartuntatautipaivarahan_maksupaivat", period)
         peruste = vakuutettu("ennakonpidatysperuste", period)
         perus = _osuutena(vakuutettu("ennakonpidatysprosentti", period), "ennakonpidatysprosentti")

@@ -22,6 +22,7 @@ from openfisca_tartunta.asiakirjat.html import html
 from openfisca_tartunta.asiakirjat.laadinta import asiakirja, laadi
 from openfisca_tartunta.asiakirjat.malli import Asiakirja, Paatosehdotus
 from openfisca_tartunta.asiakirjat.tapaus import Jaksotieto, KuukaudenLuvut, Maksukaudenluvut, Tapaus, TyonLuvut
+from openfisca_tartunta.maksujako import MAKSUNSAAJIEN_OSUUDET
 from openfisca_tartunta.maksukaudet import maksukaudet
 from openfisca_tartunta.paatoksen_ajanjakso import paatoksen_paivat
 from openfisca_tartunta.palvelin.osapuolet import lue_jatkopaatos, lue_osapuolet, lue_paatospaiva
@@ -123,6 +124,16 @@ def _kuukausi(L, kk: str, tyot_ikuiset: dict, ids: list[str], roolit: list[str])
 
 def lue_tapaus(tbs, data: dict, asetukset) -> Tapaus:
     """Read one case's model outputs (see the module docstring); the body's own keys are popped."""
+    return _lue(tbs, data, asetukset)[0]
+
+
+def _maksunsaajat(L, kuukaudet: list[str]) -> list[dict]:
+    """Each month's amount per payee of 1.9.2 (`maksujako.MAKSUNSAAJIEN_OSUUDET`), non-zero ones only."""
+    return [{"kuukausi": kk, "saaja": koodi, "maara": _c(L(nimi, kk)[0]) / 100}
+            for kk in kuukaudet for koodi, nimi in MAKSUNSAAJIEN_OSUUDET.items() if _c(L(nimi, kk)[0])]
+
+
+def _lue(tbs, data: dict, asetukset) -> tuple[Tapaus, list[dict]]:
     jatko = lue_jatkopaatos(data.pop("jatkopaatos", None))
     paatospaiva = lue_paatospaiva(data.pop("paatospaiva", None))
     osapuolet = lue_osapuolet(data.pop("asianosaiset", None))
@@ -159,6 +170,7 @@ def lue_tapaus(tbs, data: dict, asetukset) -> Tapaus:
         return int(L(f"{nimi}_voimassa", k_alku)[0])
 
     kaudet, pituudet = _maksukaudet(tbs, sim, tilanne, L, ids, kk_luvut, jatko)
+    maksut = _maksunsaajat(L, kuukaudet)
     tarkista_aarellisyys(sim, tbs)
     return Tapaus(
         vakuutettu=tunnus, peruste=peruste, alku=_pv(alku_a[0]) if on_paatos else None, loppu=_pv(loppu_a[0]) if on_paatos else None,
@@ -173,7 +185,7 @@ def lue_tapaus(tbs, data: dict, asetukset) -> Tapaus:
         vakuuttaminen_selvitettava=bool(np.any(L("vakuuttamisvelvollisuus_selvitettava", kuukaudet[0] if kuukaudet else k0))),
         jatko=jatko or None, paatospaiva=paatospaiva, vakuutetun_nimi=osapuolet.nimi, vakuutetun_henkilotunnus=osapuolet.henkilotunnus,
         tyonantajien_nimet=osapuolet.tyonantajat, edustajat=osapuolet.edustajat,
-    )
+    ), maksut
 
 
 def _maksukaudet(tbs, sim, tilanne, L, ids, kk_luvut, jatko):
@@ -202,6 +214,17 @@ def laadi_paatosehdotus(tbs, data: dict, kieli: str, asetukset) -> Paatosehdotus
     return laadi(lue_tapaus(tbs, data, asetukset), kieli)
 
 
+#: Payees the documents do not yet name: a note to the handler when one is paid (RULES.md §11).
+_MUUT_SAAJAT = {"palkkaturvan_maksaja", "kunta", "tyottomyyskassa", "kela", "edunvalvoja", "edunvalvontavaltuutettu", "valtakirja"}
+_MUUT_SAAJAT_HUOMIO = {
+    "fi": "Päivärahaa maksetaan myös muille maksunsaajille (ks. maksunsaajat). Asiakirjojen maksukausikohtainen "
+          "'maksetaan sinulle' on ennen näitä vaatimuksia; tarkista maksunsaajat ennen lähettämistä.",
+    "sv": "Dagpenningen betalas också till andra betalningsmottagare (se maksunsaajat). Dokumentens belopp per "
+          "betalningsperiod är före dessa krav; kontrollera mottagarna före utskick.",
+    "en": "Part of the allowance goes to other payees (see maksunsaajat). The documents' amount paid per payment "
+          "period is before these claims; check the payees before sending.",
+}
+
 _EHDOTUS = TypeAdapter(Paatosehdotus)
 _ASIAKIRJA = TypeAdapter(Asiakirja)
 MUODOT = ("json", "html")
@@ -226,9 +249,14 @@ def vastaus(tbs, data: dict, kieli: str, asetukset, saaja: str | None = None, mu
         raise Asiakasvirhe(400, "virheellinen_muoto", f"muoto must be one of {', '.join(MUODOT)}", "muoto")
     if muoto == "html" and saaja is None:
         raise Asiakasvirhe(400, "virheellinen_muoto", "HTML is one recipient's document: give saaja (e.g. vakuutettu)", "saaja")
-    ehdotus = laadi_paatosehdotus(tbs, data, kieli, asetukset)
+    tapaus, maksut = _lue(tbs, data, asetukset)
+    ehdotus = laadi(tapaus, kieli)
     if saaja is None:
-        return ehdotus_jsonina(ehdotus), "application/json"
+        vastaus_ = {**ehdotus_jsonina(ehdotus), "maksunsaajat": maksut}
+        if any(m["saaja"] in _MUUT_SAAJAT for m in maksut):
+            vastaus_["kasittelijan_huomiot"].append(
+                {"koodi": "muut_maksunsaajat", "teksti": _MUUT_SAAJAT_HUOMIO[kieli], "ohjeen_kohdat": ["1.9.2.3", "1.9.2.5", "1.9.2.6", "1.9.2.7", "1.9.2.10", "1.9.2.11"]})
+        return vastaus_, "application/json"
     doc = saajan_asiakirja(ehdotus, saaja)
     if muoto == "html":
         return html(doc), "text/html"
