@@ -34,6 +34,7 @@ import pandas as pd
 from openfisca_tartunta.populaatio import lahtotiedot, osat, taulut, yhteenveto as yht
 from openfisca_tartunta.populaatio.edistyminen import Edistyminen
 from openfisca_tartunta.populaatio.osat import OSAN_KOKO, TULOKSET, TYON_TULOKSET, jarjestelmat, reformin_nimi
+from openfisca_tartunta.populaatio.sarakelahde import Sarakkeet, sarakkeet
 from openfisca_tartunta.populaatio.tallennus import TIEDOSTOT, kirjoita
 from openfisca_tartunta.populaatio.taulut import PAINO, Taulukkovirhe
 from openfisca_tartunta.tarkistukset import Syottovirhe
@@ -61,19 +62,26 @@ def _tarkista_kuukaudet(kuukaudet: Iterable[str]) -> list[str]:
 
 @dataclass
 class Tulokset:
-    """A run's per-person results and weighted summary (with `lahtotiedot`: provenance)."""
+    """A run's per-person results and weighted summary (with `lahtotiedot`: provenance).
 
-    vakuutetut: pd.DataFrame
-    ansiotyot: pd.DataFrame
+    A streamed run (`virtaus`) has no DataFrames: `lahde` reads its result columns
+    back from the written file; otherwise `lahde` reads them from `vakuutetut`.
+    """
+
+    vakuutetut: pd.DataFrame | None
+    ansiotyot: pd.DataFrame | None
     kuukaudet: list[str]
     reformi: str | None
     yhteenveto: dict = field(default_factory=dict)
     desiilit: pd.DataFrame | None = None
     lahtotiedot: dict | None = None
+    lahde: Sarakkeet | None = None
 
     def __post_init__(self) -> None:
+        if self.lahde is None:
+            self.lahde = sarakkeet(self.vakuutetut)
         if not self.yhteenveto:
-            self.yhteenveto, self.desiilit = yht.laske(self.vakuutetut, self.kuukaudet, self.reformi)
+            self.yhteenveto, self.desiilit = yht.laske(self.lahde, self.kuukaudet, self.reformi)
             if self.lahtotiedot is not None:
                 self.yhteenveto["lahtotiedot"] = self.lahtotiedot
 
@@ -182,18 +190,34 @@ def aja(args: argparse.Namespace) -> tuple[Tulokset, dict[str, Path]]:
         )
         tulokset = koosta(osat_, kuukaudet, args.reformi, seuranta, tiivisteet, tiedostot)
     else:
-        with seuranta.vaihe("reading the tables"):
-            vakuutetut = taulut.lue_taulu(args.vakuutetut, "vakuutetut")
-            ansiotyot = taulut.lue_taulu(args.ansiotyot, "ansiotyot")
-        tulokset = simuloi(
-            vakuutetut, ansiotyot, kuukaudet, args.reformi, args.osan_koko or OSAN_KOKO, seuranta, tiedostot
-        )
-        del vakuutetut, ansiotyot
+        return _aja_osittain(args, kuukaudet, tiedostot, seuranta)
     with seuranta.vaihe(f"writing the results into {args.tulokset}"):
         kirjoitetut = kirjoita(
             tulokset, args.tulokset, kuvat=not args.ei_kuvaajia, edistyminen=seuranta, muoto=getattr(args, "kuvamuoto", "png")
         )
     return tulokset, kirjoitetut
+
+
+def _aja_osittain(args, kuukaudet: list[str], tiedostot: dict, seuranta: Edistyminen) -> tuple[Tulokset, dict[str, Path]]:
+    """The in-process run, streamed (`virtaus`): partitions are written as they are computed, the
+    summary and the plots read the written results, and the whole folder is swapped in at the end."""
+    from openfisca_tartunta.populaatio import kansiot, virtaus
+    from openfisca_tartunta.populaatio.tallennus import kirjoita_yhteenveto, json_teksti
+
+    tiivisteet = lahtotiedot.tiivisteet_taustalla(tiedostot)
+    with kansiot.uusi_kansio(args.tulokset, "simuloi", TIEDOSTOT.values(), "--tulokset") as kansio:
+        polut = virtaus.aja_osittain(
+            args.vakuutetut, args.ansiotyot, kuukaudet, args.reformi, kansio, args.osan_koko or OSAN_KOKO, seuranta
+        )
+        with seuranta.vaihe("summarising"):
+            tiedot = lahtotiedot.kokoa(jarjestelmat(())[0], args.reformi, jarjestelmat, tiivisteet, tiedostot)
+            tulokset = Tulokset(None, None, kuukaudet, reformin_nimi(args.reformi), lahtotiedot=tiedot,
+                                lahde=Sarakkeet(polut["vakuutetut"]))
+            json_teksti(tulokset.yhteenveto)
+        nimet = list(virtaus.TIEDOSTOT.values())
+        nimet += kirjoita_yhteenveto(tulokset, kansio, not args.ei_kuvaajia, seuranta, getattr(args, "kuvamuoto", "png"))
+    kohde = Path(args.tulokset)
+    return tulokset, {nimi: kohde / nimi for nimi in nimet}
 
 
 def _tuloste(tulokset: Tulokset, kohde: str) -> str:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from openfisca_tartunta.populaatio.sarakelahde import sarakkeet
 from openfisca_tartunta.populaatio.taulut import Taulukkovirhe
 
 #: summary measure → output variable summed (weighted); all but the last are euros
@@ -80,8 +81,9 @@ def tarkista_painosumma(paino: np.ndarray) -> None:
 class Henkilot:
     """Per-person sums over the period: rows are grouped by `vakuutettu`."""
 
-    def __init__(self, tulokset: pd.DataFrame, kuukaudet: list[str]):
-        rivi = tulokset["vakuutettu"].to_numpy()
+    def __init__(self, tulokset, kuukaudet: list[str]):
+        tulokset = sarakkeet(tulokset)
+        rivi = tulokset.arvot("vakuutettu")
         self.kuukausia = len(kuukaudet)
         # the run's row numbers are 0…N-1, each in every month: used as they are (no sort)
         if rivi.size and rivi.min() >= 0 and np.all(np.bincount(rivi) > 0):
@@ -90,27 +92,27 @@ class Henkilot:
             self.tunnus, self.rivi = np.unique(rivi, return_inverse=True)
         self.df = tulokset
         paino = np.zeros(self.tunnus.size)
-        paino[self.rivi] = tulokset["paino"].to_numpy(dtype=np.float64)  # the same in every month
+        paino[self.rivi] = tulokset.luvut("paino")  # the same in every month
         self.paino = paino
 
     def summa(self, nimi: str) -> np.ndarray:
-        return np.bincount(self.rivi, weights=self.df[nimi].to_numpy(dtype=np.float64), minlength=self.tunnus.size)
+        return np.bincount(self.rivi, weights=self.df.luvut(nimi), minlength=self.tunnus.size)
 
     def jokin(self, ehto: np.ndarray) -> np.ndarray:
         return np.bincount(self.rivi, weights=ehto.astype(np.float64), minlength=self.tunnus.size) > 0
 
 
-def _summat(df: pd.DataFrame, paino: np.ndarray, skenaario: str) -> dict[str, float]:
+def _summat(df, paino: np.ndarray, skenaario: str) -> dict[str, float]:
     tulos: dict[str, float] = {}
     for mittari, muuttuja in SUMMAT.items():
         if sarake(muuttuja, skenaario) in df:
-            tulos[mittari] = _pyorista(np.dot(paino, df[sarake(muuttuja, skenaario)].to_numpy(dtype=np.float64)))
-    brutto = df[sarake(BRUTTO, skenaario)].to_numpy(dtype=np.float64)
+            tulos[mittari] = _pyorista(np.dot(paino, df.luvut(sarake(muuttuja, skenaario))))
+    brutto = df.luvut(sarake(BRUTTO, skenaario))
     saa = brutto > 0
     tulos["saajakuukaudet"] = _pyorista(paino[saa].sum())
     if sarake(PAIVALTA, skenaario) in df:
         w = paino[saa].sum()
-        paiva = df[sarake(PAIVALTA, skenaario)].to_numpy(dtype=np.float64)[saa]
+        paiva = df.luvut(sarake(PAIVALTA, skenaario))[saa]
         tulos["keskimaarainen_paivaraha"] = _pyorista(np.dot(paino[saa], paiva) / w) if w > 0 else 0.0
     return tulos
 
@@ -128,7 +130,7 @@ def _vertailu(arvot: dict[str, dict[str, float]], skenaariot: list[str]) -> dict
 def desiilit(tulo: np.ndarray, paino: np.ndarray) -> np.ndarray:
     """Weighted income decile 1…10 of each person (ties broken by order)."""
     tulo = np.asarray(tulo, dtype=np.float64)
-    jarjestys = np.lexsort((np.arange(tulo.size), tulo))
+    jarjestys = np.argsort(tulo, kind="stable")  # ties in row order
     w = paino[jarjestys]
     kertyma = np.cumsum(w)
     yhteensa = kertyma[-1] if kertyma.size else 0.0
@@ -138,25 +140,18 @@ def desiilit(tulo: np.ndarray, paino: np.ndarray) -> np.ndarray:
     return desiili
 
 
-def _kuukausiosat(df: pd.DataFrame, kuukaudet: list[str]) -> list[np.ndarray]:
-    kuukausi = df["kuukausi"]
-    if isinstance(kuukausi.dtype, pd.CategoricalDtype):
-        koodit, nimet = kuukausi.cat.codes.to_numpy(), list(kuukausi.cat.categories)
-        return [koodit == nimet.index(kk) for kk in kuukaudet]
-    teksti = kuukausi.astype(str).to_numpy()
-    return [teksti == kk for kk in kuukaudet]
-
-
 def laske(
-    tulokset: pd.DataFrame, kuukaudet: list[str], reformi: str | None, paamittari: str = PAAMITTARI
+    tulokset, kuukaudet: list[str], reformi: str | None, paamittari: str = PAAMITTARI
 ) -> tuple[dict, pd.DataFrame]:
-    """The summary (JSON-ready dict) and the decile table of a run's per-person results."""
-    paino = tulokset["paino"].to_numpy(dtype=np.float64)
+    """The summary (JSON-ready dict) and the decile table of a run's per-person results
+    (a DataFrame, the path of the Parquet file, or `sarakelahde.Sarakkeet`)."""
+    tulokset = sarakkeet(tulokset)
+    paino = tulokset.luvut("paino")
     skenaariot = [s for s in SKENAARIOT if sarake(BRUTTO, s) in tulokset]
     h = Henkilot(tulokset, kuukaudet)
     tarkista_painosumma(h.paino)
     summat = {s: _summat(tulokset, paino, s) for s in skenaariot}
-    saa = {s: h.jokin(tulokset[sarake(BRUTTO, s)].to_numpy(dtype=np.float64) > 0) for s in skenaariot}
+    saa = {s: h.jokin(tulokset.luvut(sarake(BRUTTO, s)) > 0) for s in skenaariot}
     for s in skenaariot:
         summat[s]["saajat"] = _pyorista(h.paino[saa[s]].sum())
         summat[s]["saajat_otoksessa"] = int(saa[s].sum())
@@ -173,8 +168,8 @@ def laske(
         kk_summat = {s: {m: v for m, v in summat[s].items() if m not in ("saajat", "saajat_otoksessa")} for s in skenaariot}
         yhteenveto["kuukausittain"][kuukaudet[0]] = _vertailu(kk_summat, skenaariot)
     else:
-        for kk, valinta in zip(kuukaudet, _kuukausiosat(tulokset, kuukaudet)):
-            osa = tulokset[valinta]
+        for kk, valinta in zip(kuukaudet, tulokset.kuukausiosat(kuukaudet)):
+            osa = tulokset.rajaa(valinta)
             kk_summat = {s: _summat(osa, paino[valinta], s) for s in skenaariot}
             yhteenveto["kuukausittain"][kk] = _vertailu(kk_summat, skenaariot)
 
@@ -228,11 +223,11 @@ class Desiilisummat:
 
     def __init__(self, desiili: np.ndarray, tulo: np.ndarray, paino: np.ndarray):
         self.koodi = desiili.astype(np.intp) - 1
-        jarjestys = np.lexsort((tulo, self.koodi))
-        rajat = np.searchsorted(self.koodi[jarjestys], np.arange(11))
-        tyhja = rajat[:-1] == rajat[1:]
-        ala = np.where(tyhja, 0.0, tulo[jarjestys][np.minimum(rajat[:-1], max(tulo.size - 1, 0))] if tulo.size else 0.0)
-        yla = np.where(tyhja, 0.0, tulo[jarjestys][np.maximum(rajat[1:] - 1, 0)] if tulo.size else 0.0)
+        ala, yla = np.full(10, np.inf), np.full(10, -np.inf)
+        np.minimum.at(ala, self.koodi, tulo)  # each decile's lowest and highest income
+        np.maximum.at(yla, self.koodi, tulo)
+        tyhja = np.bincount(self.koodi, minlength=10) == 0
+        ala, yla = np.where(tyhja, 0.0, ala), np.where(tyhja, 0.0, yla)
         self.sarakkeet: dict[str, np.ndarray] = {"tulo_alaraja": ala, "tulo_ylaraja": yla}
         self["vakuutettuja"] = paino
 
