@@ -45,7 +45,7 @@ class Sarakkeet:
         if self._df is not None:
             arvot = self._df[nimi].to_numpy()
         else:
-            arvot = self._tiedosto.read(columns=[nimi]).column(0).to_numpy()
+            arvot = self._tiedosto.read(columns=[nimi], use_threads=False).column(0).to_numpy()
             if nimi in _TOISTUVAT:
                 self._muisti[nimi] = arvot
         return arvot
@@ -62,7 +62,7 @@ class Sarakkeet:
                 return [koodit == nimet.index(kk) for kk in kuukaudet]
             teksti = kuukausi.astype(str).to_numpy()
             return [teksti == kk for kk in kuukaudet]
-        sarake = self._tiedosto.read(columns=["kuukausi"]).column(0)
+        sarake = self._tiedosto.read(columns=["kuukausi"], use_threads=False).column(0)
         tulos = [np.zeros(self._rivit, dtype=bool) for _ in kuukaudet]
         alku = 0
         for pala in sarake.chunks:
@@ -79,28 +79,6 @@ class Sarakkeet:
                     maski[alku:alku + len(pala)] = koodit == nimet.index(kk)
             alku += len(pala)
         return tulos
-
-    def rajaa(self, maski: np.ndarray) -> Rajatut:
-        return Rajatut(self, maski)
-
-
-class Rajatut:
-    """The rows of `lahde` where `maski` holds (one month of a multi-month run)."""
-
-    def __init__(self, lahde: Sarakkeet, maski: np.ndarray):
-        self.lahde, self.maski = lahde, maski
-
-    def __contains__(self, nimi: str) -> bool:
-        return nimi in self.lahde
-
-    def __len__(self) -> int:
-        return int(self.maski.sum())
-
-    def arvot(self, nimi: str) -> np.ndarray:
-        return self.lahde.arvot(nimi)[self.maski]
-
-    def luvut(self, nimi: str) -> np.ndarray:
-        return self.lahde.luvut(nimi)[self.maski]
 
 
 def sarakkeet(lahde) -> Sarakkeet:

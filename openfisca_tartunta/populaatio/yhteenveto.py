@@ -95,26 +95,40 @@ class Henkilot:
         paino[self.rivi] = tulokset.luvut("paino")  # the same in every month
         self.paino = paino
 
-    def summa(self, nimi: str) -> np.ndarray:
-        return np.bincount(self.rivi, weights=self.df.luvut(nimi), minlength=self.tunnus.size)
+    def summa(self, nimi) -> np.ndarray:
+        """Per-person sum of column `nimi` (or of the row values given)."""
+        arvot = self.df.luvut(nimi) if isinstance(nimi, str) else nimi
+        return np.bincount(self.rivi, weights=arvot, minlength=self.tunnus.size)
 
     def jokin(self, ehto: np.ndarray) -> np.ndarray:
         return np.bincount(self.rivi, weights=ehto.astype(np.float64), minlength=self.tunnus.size) > 0
 
 
-def _summat(df, paino: np.ndarray, skenaario: str) -> dict[str, float]:
+def _summat(df, paino: np.ndarray, skenaario: str, osat: list[np.ndarray], h: Henkilot, henkilo: dict):
+    """A scenario's weighted totals over all rows and over each row mask of `osat` (the months),
+    and the per-person sums of the money outputs into `henkilo`: each column is read once."""
     tulos: dict[str, float] = {}
+    kuukausittain: list[dict[str, float]] = [{} for _ in osat]
     for mittari, muuttuja in SUMMAT.items():
         if sarake(muuttuja, skenaario) in df:
-            tulos[mittari] = _pyorista(np.dot(paino, df.luvut(sarake(muuttuja, skenaario))))
+            arvot = df.luvut(sarake(muuttuja, skenaario))
+            tulos[mittari] = _pyorista(np.dot(paino, arvot))
+            for kk, maski in zip(kuukausittain, osat):
+                kk[mittari] = _pyorista(np.dot(paino[maski], arvot[maski]))
+            if mittari in RAHAMITTARIT:
+                henkilo[(mittari, skenaario)] = h.summa(arvot)
+            del arvot
     brutto = df.luvut(sarake(BRUTTO, skenaario))
-    saa = brutto > 0
-    tulos["saajakuukaudet"] = _pyorista(paino[saa].sum())
-    if sarake(PAIVALTA, skenaario) in df:
-        w = paino[saa].sum()
-        paiva = df.luvut(sarake(PAIVALTA, skenaario))[saa]
-        tulos["keskimaarainen_paivaraha"] = _pyorista(np.dot(paino[saa], paiva) / w) if w > 0 else 0.0
-    return tulos
+    paiva = df.luvut(sarake(PAIVALTA, skenaario)) if sarake(PAIVALTA, skenaario) in df else None
+    for kohde, maski in [(tulos, None), *zip(kuukausittain, osat)]:
+        p, b = (paino, brutto) if maski is None else (paino[maski], brutto[maski])
+        saa = b > 0
+        kohde["saajakuukaudet"] = _pyorista(p[saa].sum())
+        if paiva is not None:
+            w = p[saa].sum()
+            pv = (paiva if maski is None else paiva[maski])[saa]
+            kohde["keskimaarainen_paivaraha"] = _pyorista(np.dot(p[saa], pv) / w) if w > 0 else 0.0
+    return tulos, kuukausittain
 
 
 def _vertailu(arvot: dict[str, dict[str, float]], skenaariot: list[str]) -> dict[str, dict[str, float]]:
@@ -150,7 +164,12 @@ def laske(
     skenaariot = [s for s in SKENAARIOT if sarake(BRUTTO, s) in tulokset]
     h = Henkilot(tulokset, kuukaudet)
     tarkista_painosumma(h.paino)
-    summat = {s: _summat(tulokset, paino, s) for s in skenaariot}
+    osat = tulokset.kuukausiosat(kuukaudet) if len(kuukaudet) > 1 else []
+    henkilo: dict = {}
+    summat, kk_summat = {}, {}
+    for s in skenaariot:
+        summat[s], kk_summat[s] = _summat(tulokset, paino, s, osat, h, henkilo)
+    henkilo = {(m, s): henkilo[(m, s)] for m in RAHAMITTARIT for s in skenaariot if (m, s) in henkilo}
     saa = {s: h.jokin(tulokset.luvut(sarake(BRUTTO, s)) > 0) for s in skenaariot}
     for s in skenaariot:
         summat[s]["saajat"] = _pyorista(h.paino[saa[s]].sum())
@@ -165,18 +184,15 @@ def laske(
         "kuukausittain": {},
     }
     if len(kuukaudet) == 1:  # the period is the month (no copy of the rows)
-        kk_summat = {s: {m: v for m, v in summat[s].items() if m not in ("saajat", "saajat_otoksessa")} for s in skenaariot}
-        yhteenveto["kuukausittain"][kuukaudet[0]] = _vertailu(kk_summat, skenaariot)
+        kuukauden = {s: {m: v for m, v in summat[s].items() if m not in ("saajat", "saajat_otoksessa")} for s in skenaariot}
+        yhteenveto["kuukausittain"][kuukaudet[0]] = _vertailu(kuukauden, skenaariot)
     else:
-        for kk, valinta in zip(kuukaudet, tulokset.kuukausiosat(kuukaudet)):
-            osa = tulokset.rajaa(valinta)
-            kk_summat = {s: _summat(osa, paino[valinta], s) for s in skenaariot}
-            yhteenveto["kuukausittain"][kk] = _vertailu(kk_summat, skenaariot)
+        for i, kk in enumerate(kuukaudet):
+            yhteenveto["kuukausittain"][kk] = _vertailu({s: kk_summat[s][i] for s in skenaariot}, skenaariot)
 
     tulo = h.summa(TULO) / h.kuukausia
     desiili = desiilit(tulo, h.paino)
     kehys = Desiilisummat(desiili, tulo, h.paino)
-    henkilo = {(m, s): h.summa(sarake(SUMMAT[m], s)) for m in RAHAMITTARIT for s in skenaariot if sarake(SUMMAT[m], s) in tulokset}
     for s in skenaariot:
         kehys[f"saajat_{s}"] = np.where(saa[s], h.paino, 0.0)
     for (m, s), arvo in henkilo.items():

@@ -9,7 +9,6 @@ import pytest
 from openfisca_core.indexed_enums import Enum
 from stdnum.fi import ytunnus
 
-from openfisca_tartunta import kalenteri
 from openfisca_tartunta.cli import main
 from openfisca_tartunta.populaatio import generointi, taulut
 
