@@ -41,13 +41,18 @@ def laske_tiedostoista(vak_polku, tyo_polku, alku: int, loppu: int, kuukaudet: S
         raise Taulukkovirhe(f"input error in rows {alku}…{loppu - 1}: {virhe}") from None
 
 
-def _odota(asiakas, tehtavat: dict, aikaraja: float, palkki, koot: list[int], kuvaus: str) -> list:
-    """Results of the tasks in submission order; fails when no worker is connected for `aikaraja` s."""
+def _odota(asiakas, tehtavat: dict, aikaraja: float, palkki, koot: list[int], kuvaus: str, kirjoita=None) -> list:
+    """Results of the tasks in submission order; fails when no worker is connected for `aikaraja` s.
+
+    With `kirjoita`, each result is handed to it in submission order as soon as the
+    ones before it are in, and not kept (an empty list is returned)."""
     import time
 
     from dask.distributed import wait
 
     tulokset: list = [None] * len(tehtavat)
+    odottavat: dict[int, object] = {}
+    seuraava = 0
     kesken = set(tehtavat)
     ilman_tyoprosesseja = None
     while kesken:
@@ -58,11 +63,20 @@ def _odota(asiakas, tehtavat: dict, aikaraja: float, palkki, koot: list[int], ku
         for tehtava in valmiit:
             i = tehtavat[tehtava]
             try:
-                tulokset[i] = tehtava.result()
+                tulos = tehtava.result()
             except Taulukkovirhe:
                 raise
             except Exception as virhe:  # a worker crashed or was lost with the task (KilledWorker, …)
                 raise Taulukkovirhe(f"Dask ({kuvaus}): partition {i} failed: {type(virhe).__name__}: {virhe}") from None
+            tehtava.release()
+            if kirjoita is None:
+                tulokset[i] = tulos
+            else:
+                odottavat[i] = tulos
+                while seuraava in odottavat:
+                    kirjoita(*odottavat.pop(seuraava))
+                    seuraava += 1
+            del tulos
             palkki.update(koot[i])
         if kesken and not valmiit:
             if asiakas.scheduler_info().get("workers"):
@@ -74,7 +88,7 @@ def _odota(asiakas, tehtavat: dict, aikaraja: float, palkki, koot: list[int], ku
                     f"Dask ({kuvaus}): no worker connected for {aikaraja:g} s with {len(kesken)} of "
                     f"{len(tehtavat)} partitions left; start workers, or run without --dask"
                 )
-    return tulokset
+    return tulokset if kirjoita is None else []
 
 
 def simuloi_daskilla(
@@ -87,10 +101,12 @@ def simuloi_daskilla(
     osan_koko: int | None = None,
     edistyminen: bool | Edistyminen = False,
     aikaraja: float = 60.0,
+    kirjoita=None,
 ) -> list[tuple[dict, dict]]:
     """Per-partition results of the whole population, computed on Dask (see the module docstring).
 
-    `osat.yhdista` puts them together.
+    `osat.yhdista` puts them together; with `kirjoita` (e.g. `virtaus.Tuloskirjoittaja.lisaa`)
+    each partition's results go to it in order instead, and none are kept.
     """
     from dask.distributed import Client, LocalCluster
 
@@ -124,7 +140,7 @@ def simuloi_daskilla(
             }
             koot = [b - a for a, b in osat]
             with seuranta.palkki(n, f"reading and computing {len(osat)} partitions on Dask") as palkki:
-                return _odota(asiakas, tehtavat, aikaraja, palkki, koot, kuvaus)
+                return _odota(asiakas, tehtavat, aikaraja, palkki, koot, kuvaus, kirjoita)
         finally:
             asiakas.close()
     finally:

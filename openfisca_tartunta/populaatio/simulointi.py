@@ -180,35 +180,38 @@ def aja(args: argparse.Namespace) -> tuple[Tulokset, dict[str, Path]]:
         taulut.tarkista_skeema(taulut.lue_skeema(args.vakuutetut, "vakuutetut"), "vakuutetut", *jarjestelma)
         taulut.tarkista_skeema(taulut.lue_skeema(args.ansiotyot, "ansiotyot"), "ansiotyot", *jarjestelma)
     tiedostot = {"vakuutetut": os.path.abspath(args.vakuutetut), "ansiotyot": os.path.abspath(args.ansiotyot)}
-    if args.dask:
-        from openfisca_tartunta.populaatio.dask_ajo import simuloi_daskilla
+    return _aja_osittain(args, kuukaudet, tiedostot, seuranta, aikaraja)
 
-        tiivisteet = lahtotiedot.tiivisteet_taustalla(tiedostot)
-        osat_ = simuloi_daskilla(
-            args.vakuutetut, args.ansiotyot, kuukaudet, args.reformi, scheduler=args.scheduler,
-            tyoprosesseja=args.tyoprosessit, osan_koko=args.osan_koko, edistyminen=seuranta, aikaraja=aikaraja,
+
+def _laske(args, kuukaudet: list[str], kansio: Path, seuranta: Edistyminen, aikaraja: float) -> dict[str, Path]:
+    """Compute every partition into the result files in `kansio`: in this process, or on Dask."""
+    from openfisca_tartunta.populaatio import virtaus
+
+    if not args.dask:
+        return virtaus.aja_osittain(
+            args.vakuutetut, args.ansiotyot, kuukaudet, args.reformi, kansio, args.osan_koko or OSAN_KOKO, seuranta
         )
-        tulokset = koosta(osat_, kuukaudet, args.reformi, seuranta, tiivisteet, tiedostot)
-    else:
-        return _aja_osittain(args, kuukaudet, tiedostot, seuranta)
-    with seuranta.vaihe(f"writing the results into {args.tulokset}"):
-        kirjoitetut = kirjoita(
-            tulokset, args.tulokset, kuvat=not args.ei_kuvaajia, edistyminen=seuranta, muoto=getattr(args, "kuvamuoto", "png")
-        )
-    return tulokset, kirjoitetut
+    from openfisca_tartunta.populaatio.dask_ajo import simuloi_daskilla
+
+    virtaus.tarkista_painot(args.vakuutetut)
+    kirjoittaja = virtaus.Tuloskirjoittaja(kansio, kuukaudet)
+    simuloi_daskilla(
+        args.vakuutetut, args.ansiotyot, kuukaudet, args.reformi, scheduler=args.scheduler,
+        tyoprosesseja=args.tyoprosessit, osan_koko=args.osan_koko, edistyminen=seuranta, aikaraja=aikaraja,
+        kirjoita=kirjoittaja.lisaa,
+    )
+    return kirjoittaja.sulje()
 
 
-def _aja_osittain(args, kuukaudet: list[str], tiedostot: dict, seuranta: Edistyminen) -> tuple[Tulokset, dict[str, Path]]:
-    """The in-process run, streamed (`virtaus`): partitions are written as they are computed, the
-    summary and the plots read the written results, and the whole folder is swapped in at the end."""
+def _aja_osittain(args, kuukaudet: list[str], tiedostot: dict, seuranta: Edistyminen, aikaraja: float):
+    """The run streamed (`virtaus`): partitions are written as they are computed, the summary and
+    the plots read the written results, and the whole folder is swapped in at the end."""
     from openfisca_tartunta.populaatio import kansiot, virtaus
-    from openfisca_tartunta.populaatio.tallennus import kirjoita_yhteenveto, json_teksti
+    from openfisca_tartunta.populaatio.tallennus import json_teksti, kirjoita_yhteenveto
 
     tiivisteet = lahtotiedot.tiivisteet_taustalla(tiedostot)
     with kansiot.uusi_kansio(args.tulokset, "simuloi", TIEDOSTOT.values(), "--tulokset") as kansio:
-        polut = virtaus.aja_osittain(
-            args.vakuutetut, args.ansiotyot, kuukaudet, args.reformi, kansio, args.osan_koko or OSAN_KOKO, seuranta
-        )
+        polut = _laske(args, kuukaudet, kansio, seuranta, aikaraja)
         with seuranta.vaihe("summarising"):
             tiedot = lahtotiedot.kokoa(jarjestelmat(())[0], args.reformi, jarjestelmat, tiivisteet, tiedostot)
             tulokset = Tulokset(None, None, kuukaudet, reformin_nimi(args.reformi), lahtotiedot=tiedot,
