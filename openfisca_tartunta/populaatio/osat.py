@@ -1,9 +1,10 @@
 """One partition of a population run: whole insured persons with all their activities.
 
-`laske_osa` computes the baseline (and the reform) for a partition; the
-in-process run (`simulointi`) and the Dask tasks (`dask_ajo`) both call it, and
-`yhdista` puts the partitions back in (month, row) order, so the results do not
-depend on the partitioning.
+`laske_osa` computes the baseline (and the reform) for a partition and returns
+its result columns; the streamed run (`virtaus`), the Dask tasks (`dask_ajo`)
+and the in-memory Python API (`simulointi.simuloi`) all call it.  `yhdista`
+puts in-memory partitions back in (month, row) order as DataFrames, so the
+results do not depend on the partitioning.
 """
 
 from __future__ import annotations

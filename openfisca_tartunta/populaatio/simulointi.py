@@ -3,10 +3,12 @@
     tartunta simuloi --vakuutetut V.parquet --ansiotyot A.parquet --kuukausi 2024-03 \\
         [--kuukausi 2024-04 …] [--reformi NAME|FILE …] --tulokset DIR [--dask [--scheduler ADDR]]
 
-Reads the two tables (`taulut`), checks every column before any work, runs the
+Checks every column of the two tables (`taulut`) before any work, runs the
 baseline (and the reform, if given — several `--reformi` are applied in order)
-in partitions of whole insured persons (each with all their activities), and
-writes into DIR (`tallennus`): per-person and per-activity results
+in partitions of whole insured persons (each with all their activities), one
+partition at a time (`virtaus`: read from the Parquet row groups, computed,
+appended to the result files, so memory does not grow with the population),
+and writes into DIR: per-person and per-activity results
 (`vakuutetut_tulokset.parquet`: one row per insured and month, every output `X`
 as `X_perus` and `X_reformi`), the weighted summary with its provenance
 (`yhteenveto.json`, `.csv`, `desiilit.csv`; see `yhteenveto`, `lahtotiedot`) and
@@ -16,8 +18,12 @@ The whole set is written in a fresh folder beside DIR and swapped in at once
 (`kansiot`): a failed run leaves DIR as it was, and a rerun never leaves the
 previous run's files beside the new ones.  Bad input exits with status 2 and a
 message naming the table, the column or the reform.  With `--dask` the
-partitions (`osat`) run on a Dask cluster (`dask_ajo`); the results are
-identical to the in-process run.  Progress of every phase goes to stderr.
+partitions (`osat`) run on a Dask cluster (`dask_ajo`) and are written in
+order as they arrive; the results are identical to the in-process run.
+Progress of every phase goes to stderr.  Run as a command, it restarts once
+with glibc's allocator thresholds set (`muisti`).
+
+The Python API (`simuloi`, `kirjoita`) keeps the results in memory as DataFrames.
 """
 
 from __future__ import annotations
