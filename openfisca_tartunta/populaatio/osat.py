@@ -9,6 +9,7 @@ results do not depend on the partitioning.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
@@ -165,6 +166,7 @@ def laske_osa(
                 [_tallennettava(muuttuja, simulaatio.calculate(nimi, kk)) for kk in kuukaudet]
             )
         del simulaatio
+        gc.collect()  # a simulation is a reference cycle: free its arrays now, not at some later collection
         if edistyminen:
             edistyminen(n)
     return v, a
