@@ -61,6 +61,10 @@ def lue_ansiotyot_taulu(tiedosto: pq.ParquetFile, alku: int, loppu: int) -> tupl
         if tilasto is not None and tilasto.has_min_max and (tilasto.max < alku or tilasto.min >= loppu):
             continue
         taulu = tiedosto.read_row_group(i)
+        if tilasto is not None and tilasto.has_min_max and alku <= tilasto.min and tilasto.max < loppu:
+            osat.append(taulu)  # the whole row group belongs to the partition: no filtering copy
+            rivit.append(np.arange(alut[i], alut[i + 1], dtype=np.int64))
+            continue
         kuuluu = taulu.column("vakuutettu")
         valinta = pc.and_(pc.greater_equal(kuuluu, alku), pc.less(kuuluu, loppu))
         osat.append(taulu.filter(valinta))
