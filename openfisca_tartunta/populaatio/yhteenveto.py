@@ -141,10 +141,24 @@ def _vertailu(arvot: dict[str, dict[str, float]], skenaariot: list[str]) -> dict
     return tulos
 
 
+_RIVIBITIT = 24
+
+
+def _jarjestys(tulo: np.ndarray) -> np.ndarray:
+    """Rows by income, ties in row order (a stable sort).  Whole cents below 2^39 with fewer than
+    2^24 rows sort as one integer key (cents, row): the same order, in a third of the time."""
+    if 0 < tulo.size < (1 << _RIVIBITIT) and np.all(tulo >= 0) and tulo.max() < 2.0**39 / 100:
+        sentit = np.rint(tulo * 100).astype(np.int64)
+        if np.array_equal(sentit / 100, tulo):
+            avain = np.sort((sentit << _RIVIBITIT) | np.arange(tulo.size, dtype=np.int64))
+            return avain & ((1 << _RIVIBITIT) - 1)
+    return np.argsort(tulo, kind="stable")
+
+
 def desiilit(tulo: np.ndarray, paino: np.ndarray) -> np.ndarray:
     """Weighted income decile 1…10 of each person (ties broken by order)."""
     tulo = np.asarray(tulo, dtype=np.float64)
-    jarjestys = np.argsort(tulo, kind="stable")  # ties in row order
+    jarjestys = _jarjestys(tulo)
     w = paino[jarjestys]
     kertyma = np.cumsum(w)
     yhteensa = kertyma[-1] if kertyma.size else 0.0

@@ -94,3 +94,15 @@ def test_virhe_myohemmassa_osassa_ei_jata_mitaan(kansio, tmp_path, capsys):
     assert koodi == 2
     assert "ulosotto_huollettavat" in capsys.readouterr().err
     assert not kohde.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".tartunta-")]
+
+
+def test_tulojarjestys_on_vakaa_lajittelu():
+    """The integer-key sort of incomes gives the stable sort's order (ties in row order), and the
+    fallback takes over for values that are not whole cents."""
+    from openfisca_tartunta.populaatio.yhteenveto import _jarjestys
+
+    rng = np.random.default_rng(7)
+    sentit = np.round(rng.choice([0.0, 1234.5, 99.99, 3300.0], 5000) + rng.integers(0, 3, 5000) * 0.01, 2)
+    assert np.array_equal(_jarjestys(sentit), np.argsort(sentit, kind="stable"))
+    kolmasosat = sentit / 3  # not whole cents: the stable sort itself
+    assert np.array_equal(_jarjestys(kolmasosat), np.argsort(kolmasosat, kind="stable"))
