@@ -32,7 +32,7 @@ benchmark: $(STAMP)           # the model: 1 000 000 insured, one month
 benchmark-http: $(STAMP)      # the web service on loopback, 2 workers
 	$(BIN)/python benchmarks/kuormitus.py
 
-benchmark-simulointi: $(STAMP) # the population command, 1 000 000 insured, baseline + reform (also without the glibc thresholds it sets), and Dask
+benchmark-simulointi: $(STAMP) # the population command, 1 000 000 insured, baseline + reform (also with the glibc thresholds raised), and Dask
 	$(BIN)/python benchmarks/simulointi.py --koko 1000000 --malloc
 
 benchmark-simulointi-10m: $(STAMP) # 10 000 000 insured in-process, streamed partition by partition (population cached under /tmp)

@@ -22,17 +22,9 @@ KOMENNOT = {
 }
 
 
-#: subcommands that, run as a command, restart once with glibc's allocator thresholds (`populaatio.muisti`)
-MUISTIA_VAATIVAT = ("simuloi",)
-
-
 def main(argv: list[str] | None = None) -> int:
     komentorivi = sys.argv[1:] if argv is None else argv
     valittu = komentorivi[0] if komentorivi and komentorivi[0] in KOMENNOT else None
-    if argv is None and valittu in MUISTIA_VAATIVAT:
-        from openfisca_tartunta.populaatio import muisti
-
-        muisti.kaynnista_uudelleen()
     parser = argparse.ArgumentParser(prog="tartunta", description="openfisca-tartunta: tartuntatautipäiväraha")
     alikomennot = parser.add_subparsers(dest="komento", required=True, metavar="COMMAND")
     moduulit = {}

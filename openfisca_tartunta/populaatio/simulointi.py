@@ -20,8 +20,7 @@ previous run's files beside the new ones.  Bad input exits with status 2 and a
 message naming the table, the column or the reform.  With `--dask` the
 partitions (`osat`) run on a Dask cluster (`dask_ajo`) and are written in
 order as they arrive; the results are identical to the in-process run.
-Progress of every phase goes to stderr.  Run as a command, it restarts once
-with glibc's allocator thresholds set (`muisti`).
+Progress of every phase goes to stderr.
 
 The Python API (`simuloi`, `kirjoita`) keeps the results in memory as DataFrames.
 """

@@ -106,3 +106,15 @@ def test_tulojarjestys_on_vakaa_lajittelu():
     assert np.array_equal(_jarjestys(sentit), np.argsort(sentit, kind="stable"))
     kolmasosat = sentit / 3  # not whole cents: the stable sort itself
     assert np.array_equal(_jarjestys(kolmasosat), np.argsort(kolmasosat, kind="stable"))
+
+
+def test_komento_tuo_vain_oman_moduulinsa():
+    """`tartunta simuloi` does not import the web service's modules (a second of start-up)."""
+    import subprocess
+    import sys
+
+    skripti = ("import sys; from openfisca_tartunta.cli import main\n"
+               "try:\n    main(['simuloi', '--help'])\nexcept SystemExit:\n    pass\n"
+               "print('palvelin' in ' '.join(sys.modules))")
+    tulos = subprocess.run([sys.executable, "-c", skripti], capture_output=True, text=True, timeout=120, check=True)
+    assert "--vakuutetut" in tulos.stdout and tulos.stdout.strip().endswith("False")
