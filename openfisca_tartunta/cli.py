@@ -23,13 +23,17 @@ KOMENNOT = {
 
 
 def main(argv: list[str] | None = None) -> int:
+    komentorivi = sys.argv[1:] if argv is None else argv
+    valittu = komentorivi[0] if komentorivi and komentorivi[0] in KOMENNOT else None
     parser = argparse.ArgumentParser(prog="tartunta", description="openfisca-tartunta: tartuntatautipäiväraha")
     alikomennot = parser.add_subparsers(dest="komento", required=True, metavar="COMMAND")
     moduulit = {}
     for nimi, (moduuli, ohje) in KOMENNOT.items():
-        moduulit[nimi] = importlib.import_module(moduuli)
-        moduulit[nimi].lisaa_argumentit(alikomennot.add_parser(nimi, help=ohje, description=ohje))
-    args = parser.parse_args(argv)
+        alikomento = alikomennot.add_parser(nimi, help=ohje, description=ohje)
+        if valittu is None or nimi == valittu:  # import only the subcommand that runs (the web service's is slow)
+            moduulit[nimi] = importlib.import_module(moduuli)
+            moduulit[nimi].lisaa_argumentit(alikomento)
+    args = parser.parse_args(komentorivi)
     return int(moduulit[args.komento].suorita(args) or 0)
 
 

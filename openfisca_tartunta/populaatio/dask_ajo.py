@@ -21,58 +21,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from openfisca_tartunta.populaatio.edistyminen import Edistyminen
-from openfisca_tartunta.populaatio.osat import laske_osa, tarkista_rivinumerot
-from openfisca_tartunta.populaatio.taulut import Taulukkovirhe, arrow_pandasiksi
+from openfisca_tartunta.populaatio.osat import laske_osa
+from openfisca_tartunta.populaatio.osien_luku import lue_osa, osiot_tiedostosta, tarkista_tiedoston_rivinumerot
+from openfisca_tartunta.populaatio.taulut import Taulukkovirhe
 from openfisca_tartunta.tarkistukset import Syottovirhe
-
-
-def _rivien_alut(tiedosto: pq.ParquetFile) -> np.ndarray:
-    koot = [tiedosto.metadata.row_group(i).num_rows for i in range(tiedosto.metadata.num_row_groups)]
-    return np.concatenate([[0], np.cumsum(koot)]).astype(np.int64)
-
-
-def lue_vakuutetut(polku, alku: int, loppu: int) -> pd.DataFrame:
-    """Rows [alku, loppu) of the insured table, reading only the row groups that hold them."""
-    tiedosto = pq.ParquetFile(polku)
-    alut = _rivien_alut(tiedosto)
-    ryhmat = [i for i in range(len(alut) - 1) if alut[i] < loppu and alut[i + 1] > alku]
-    if not ryhmat:
-        return tiedosto.schema_arrow.empty_table().to_pandas(date_as_object=False)
-    taulu = tiedosto.read_row_groups(ryhmat)
-    return arrow_pandasiksi(taulu.slice(alku - alut[ryhmat[0]], loppu - alku))
-
-
-def lue_ansiotyot(polku, alku: int, loppu: int) -> tuple[pd.DataFrame, np.ndarray]:
-    """Activities of insured rows [alku, loppu) and their row numbers in the file (file order)."""
-    tiedosto = pq.ParquetFile(polku)
-    alut = _rivien_alut(tiedosto)
-    sarake = tiedosto.schema_arrow.get_field_index("vakuutettu")
-    osat, rivit = [], []
-    for i in range(tiedosto.metadata.num_row_groups):
-        tilasto = tiedosto.metadata.row_group(i).column(sarake).statistics
-        if tilasto is not None and tilasto.has_min_max and (tilasto.max < alku or tilasto.min >= loppu):
-            continue
-        taulu = tiedosto.read_row_group(i)
-        kuuluu = taulu.column("vakuutettu")
-        valinta = pc.and_(pc.greater_equal(kuuluu, alku), pc.less(kuuluu, loppu))
-        osat.append(taulu.filter(valinta))
-        rivit.append(alut[i] + np.flatnonzero(valinta.to_numpy(zero_copy_only=False)))
-    if not osat:
-        return tiedosto.schema_arrow.empty_table().to_pandas(date_as_object=False), np.zeros(0, dtype=np.int64)
-    return arrow_pandasiksi(pa.concat_tables(osat)), np.concatenate(rivit).astype(np.int64)
 
 
 def laske_tiedostoista(vak_polku, tyo_polku, alku: int, loppu: int, kuukaudet: Sequence[str], reformit: Sequence[str]):
     """One Dask task: read a partition and compute it (runs on a worker)."""
-    vakuutetut = lue_vakuutetut(vak_polku, alku, loppu)
-    ansiotyot, rivit = lue_ansiotyot(tyo_polku, alku, loppu)
+    vakuutetut, ansiotyot, rivit = lue_osa(vak_polku, tyo_polku, alku, loppu)
     try:
         return laske_osa(vakuutetut, ansiotyot, kuukaudet, reformit, alku, rivit)
     except Syottovirhe as virhe:
@@ -81,50 +41,18 @@ def laske_tiedostoista(vak_polku, tyo_polku, alku: int, loppu: int, kuukaudet: S
         raise Taulukkovirhe(f"input error in rows {alku}…{loppu - 1}: {virhe}") from None
 
 
-def _tarkista_rivinumerot(tyo_polku, n: int) -> None:
-    """Check `ansiotyot.vakuutettu` against the insured rows from the row-group statistics
-    (reading the column only when a row group has none)."""
-    tiedosto = pq.ParquetFile(tyo_polku)
-    sarake = tiedosto.schema_arrow.get_field_index("vakuutettu")
-    pienimmat, suurimmat = [], []
-    for i in range(tiedosto.metadata.num_row_groups):
-        tilasto = tiedosto.metadata.row_group(i).column(sarake).statistics
-        if tilasto is None or not tilasto.has_min_max:
-            arvot = tiedosto.read_row_group(i, columns=["vakuutettu"]).column(0)
-            pienimmat.append(pc.min(arvot).as_py())
-            suurimmat.append(pc.max(arvot).as_py())
-        else:
-            pienimmat.append(tilasto.min)
-            suurimmat.append(tilasto.max)
-    pienimmat = [x for x in pienimmat if x is not None]
-    suurimmat = [x for x in suurimmat if x is not None]
-    if pienimmat:
-        tyyppi = tiedosto.schema_arrow.field("vakuutettu").type.to_pandas_dtype()
-        tarkista_rivinumerot(min(pienimmat), max(suurimmat), n, np.dtype(tyyppi))
+def _odota(asiakas, tehtavat: dict, aikaraja: float, palkki, koot: list[int], kuvaus: str, kirjoita=None) -> list:
+    """Results of the tasks in submission order; fails when no worker is connected for `aikaraja` s.
 
-
-def osiot_tiedostosta(polku, osan_koko: int) -> list[tuple[int, int]]:
-    """Row ranges of about `osan_koko` insured, cut at row-group boundaries where possible."""
-    alut = _rivien_alut(pq.ParquetFile(polku))
-    n = int(alut[-1])
-    rajat = [0]
-    for raja in alut[1:]:
-        if raja - rajat[-1] >= osan_koko or raja == n:
-            rajat.append(int(raja))
-    # split row groups larger than a partition
-    tulos = []
-    for a, b in zip(rajat[:-1], rajat[1:]):
-        tulos += [(x, min(x + osan_koko, b)) for x in range(a, b, osan_koko)]
-    return tulos or [(0, 0)]
-
-
-def _odota(asiakas, tehtavat: dict, aikaraja: float, palkki, koot: list[int], kuvaus: str) -> list:
-    """Results of the tasks in submission order; fails when no worker is connected for `aikaraja` s."""
+    With `kirjoita`, each result is handed to it in submission order as soon as the
+    ones before it are in, and not kept (an empty list is returned)."""
     import time
 
     from dask.distributed import wait
 
     tulokset: list = [None] * len(tehtavat)
+    odottavat: dict[int, object] = {}
+    seuraava = 0
     kesken = set(tehtavat)
     ilman_tyoprosesseja = None
     while kesken:
@@ -135,11 +63,20 @@ def _odota(asiakas, tehtavat: dict, aikaraja: float, palkki, koot: list[int], ku
         for tehtava in valmiit:
             i = tehtavat[tehtava]
             try:
-                tulokset[i] = tehtava.result()
+                tulos = tehtava.result()
             except Taulukkovirhe:
                 raise
             except Exception as virhe:  # a worker crashed or was lost with the task (KilledWorker, …)
                 raise Taulukkovirhe(f"Dask ({kuvaus}): partition {i} failed: {type(virhe).__name__}: {virhe}") from None
+            tehtava.release()
+            if kirjoita is None:
+                tulokset[i] = tulos
+            else:
+                odottavat[i] = tulos
+                while seuraava in odottavat:
+                    kirjoita(*odottavat.pop(seuraava))
+                    seuraava += 1
+            del tulos
             palkki.update(koot[i])
         if kesken and not valmiit:
             if asiakas.scheduler_info().get("workers"):
@@ -151,7 +88,7 @@ def _odota(asiakas, tehtavat: dict, aikaraja: float, palkki, koot: list[int], ku
                     f"Dask ({kuvaus}): no worker connected for {aikaraja:g} s with {len(kesken)} of "
                     f"{len(tehtavat)} partitions left; start workers, or run without --dask"
                 )
-    return tulokset
+    return tulokset if kirjoita is None else []
 
 
 def simuloi_daskilla(
@@ -164,17 +101,19 @@ def simuloi_daskilla(
     osan_koko: int | None = None,
     edistyminen: bool | Edistyminen = False,
     aikaraja: float = 60.0,
-) -> list[tuple[pd.DataFrame, pd.DataFrame]]:
+    kirjoita=None,
+) -> list[tuple[dict, dict]]:
     """Per-partition results of the whole population, computed on Dask (see the module docstring).
 
-    `osat.yhdista` puts them together.
+    `osat.yhdista` puts them together; with `kirjoita` (e.g. `virtaus.Tuloskirjoittaja.lisaa`)
+    each partition's results go to it in order instead, and none are kept.
     """
     from dask.distributed import Client, LocalCluster
 
     seuranta = edistyminen if isinstance(edistyminen, Edistyminen) else Edistyminen(bool(edistyminen))
     vak_polku, tyo_polku = str(Path(vak_polku).resolve()), str(Path(tyo_polku).resolve())
     n = pq.ParquetFile(vak_polku).metadata.num_rows
-    _tarkista_rivinumerot(tyo_polku, n)
+    tarkista_tiedoston_rivinumerot(tyo_polku, n)
     if osan_koko is None:  # a few tasks per worker, but not huge ones
         osan_koko = max(1000, min(1_000_000, -(-n // (2 * max(1, tyoprosesseja)))))
     osat = osiot_tiedostosta(vak_polku, osan_koko)
@@ -201,7 +140,7 @@ def simuloi_daskilla(
             }
             koot = [b - a for a, b in osat]
             with seuranta.palkki(n, f"reading and computing {len(osat)} partitions on Dask") as palkki:
-                return _odota(asiakas, tehtavat, aikaraja, palkki, koot, kuvaus)
+                return _odota(asiakas, tehtavat, aikaraja, palkki, koot, kuvaus, kirjoita)
         finally:
             asiakas.close()
     finally:

@@ -110,7 +110,7 @@ class Piirtaja:
         return _tallenna(kuva, polku, self.muoto)
 
     def muutoksen_jakauma(self, polku: Path) -> Path:
-        h = Henkilot(self.t.vakuutetut, list(self.t.kuukaudet))
+        h = Henkilot(self.t.lahde, list(self.t.kuukaudet))
         muuttuja = SUMMAT[self.paamittari]
         ero = h.summa(sarake(muuttuja, "reformi")) - h.summa(sarake(muuttuja, "perus"))
         muuttuu = np.abs(ero) > RAJA
@@ -147,13 +147,13 @@ class Piirtaja:
         return _tallenna(kuva, polku, self.muoto)
 
     def paivarahat(self, polku: Path) -> Path:
-        df = self.t.vakuutetut
-        paino = df["paino"].to_numpy(dtype=np.float64)
+        df = self.t.lahde
+        paino = df.luvut("paino")
         arvot = {}
         for s in ("perus", "reformi"):
             if sarake(PAIVALTA, s) in df:
-                saa = df[sarake(BRUTTO, s)].to_numpy(dtype=np.float64) > 0
-                arvot[s] = (df[sarake(PAIVALTA, s)].to_numpy(dtype=np.float64)[saa], paino[saa])
+                saa = df.luvut(sarake(BRUTTO, s)) > 0
+                arvot[s] = (df.luvut(sarake(PAIVALTA, s))[saa], paino[saa])
         kuva, ax = _kuva("Päivärahan määrän jakauma saajilla (saajakuukaudet)", self.alaotsikko if len(arvot) > 1 else self.kausi)
         kaikki = np.concatenate([a for a, _ in arvot.values()]) if arvot else np.zeros(0)
         yla = float(np.quantile(kaikki, 0.995)) if kaikki.size else 1.0

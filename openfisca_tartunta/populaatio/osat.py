@@ -1,13 +1,15 @@
 """One partition of a population run: whole insured persons with all their activities.
 
-`laske_osa` computes the baseline (and the reform) for a partition; the
-in-process run (`simulointi`) and the Dask tasks (`dask_ajo`) both call it, and
-`yhdista` puts the partitions back in (month, row) order, so the results do not
-depend on the partitioning.
+`laske_osa` computes the baseline (and the reform) for a partition and returns
+its result columns; the streamed run (`virtaus`), the Dask tasks (`dask_ajo`)
+and the in-memory Python API (`simulointi.simuloi`) all call it.  `yhdista`
+puts in-memory partitions back in (month, row) order as DataFrames, so the
+results do not depend on the partitioning.
 """
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
@@ -80,25 +82,46 @@ def _kuukausisarake(kuukaudet: Sequence[str], n: int) -> pd.Categorical:
     return pd.Categorical.from_codes(koodit, categories=pd.Index(list(kuukaudet), dtype=object))
 
 
+def sarakkeina(taulu) -> dict[str, object]:
+    """A DataFrame (or a mapping of columns) as a dict of arrays, as `rakenna_simulaatio` reads it."""
+    if not hasattr(taulu, "columns"):
+        return dict(taulu)
+    tulos = {}
+    for nimi in taulu.columns:
+        sarja = taulu[nimi]
+        tulos[str(nimi)] = sarja.to_numpy() if isinstance(sarja.dtype, np.dtype) else sarja.array
+    return tulos
+
+
+def _pituus(taulu) -> int:
+    if hasattr(taulu, "columns"):
+        return len(taulu)
+    return len(next(iter(taulu.values()))) if len(taulu) else 0
+
+
 def laske_osa(
-    vakuutetut: pd.DataFrame,
-    ansiotyot: pd.DataFrame,
+    vakuutetut,
+    ansiotyot,
     kuukaudet: Sequence[str],
     reformit: Sequence = (),
     vak_alku: int = 0,
     tyo_rivit: np.ndarray | None = None,
     edistyminen: Callable[[int], None] | None = None,
-) -> tuple[pd.DataFrame, pd.DataFrame]:
+) -> tuple[dict[str, object], dict[str, object]]:
     """Results of one partition: insured rows `vak_alku …` with all their activities.
 
+    The tables are DataFrames or dicts of columns (`osien_luku.lue_osa`).
     `ansiotyot["vakuutettu"]` holds global row numbers; `tyo_rivit` the activities'
     global row numbers (default: 0…).  `edistyminen(n)` is called after each
-    scenario with the partition's number of insured.
+    scenario with the partition's number of insured.  Returns the per-insured and
+    per-activity result columns, month-major (`yhdista` makes DataFrames of them,
+    `virtaus` writes them).
     """
     perus, reformi = jarjestelmat(reformit)
-    n, m = len(vakuutetut), len(ansiotyot)
-    ansiotyot = ansiotyot.assign(vakuutettu=ansiotyot["vakuutettu"].to_numpy(dtype=np.int64) - vak_alku)
-    kuuluu = ansiotyot["vakuutettu"].to_numpy()
+    n, m = _pituus(vakuutetut), _pituus(ansiotyot)
+    vakuutetut, ansiotyot = sarakkeina(vakuutetut), sarakkeina(ansiotyot)
+    ansiotyot["vakuutettu"] = np.asarray(ansiotyot["vakuutettu"], dtype=np.int64) - vak_alku
+    kuuluu = ansiotyot["vakuutettu"]
     tyo_rivit = np.arange(m, dtype=np.int64) if tyo_rivit is None else np.asarray(tyo_rivit, dtype=np.int64)
     k = len(kuukaudet)
     v: dict[str, object] = {
@@ -106,7 +129,7 @@ def laske_osa(
         "kuukausi": _kuukausisarake(kuukaudet, n),
     }
     if "vakuutettu_id" in vakuutetut:
-        v["vakuutettu_id"] = np.tile(vakuutetut["vakuutettu_id"].to_numpy(), k)
+        v["vakuutettu_id"] = np.tile(np.asarray(vakuutetut["vakuutettu_id"]), k)
     paino = taulut.tarkista_painot(vakuutetut[PAINO]) if PAINO in vakuutetut else np.ones(n)
     v[PAINO] = np.tile(paino, k)
     a: dict[str, object] = {
@@ -115,9 +138,9 @@ def laske_osa(
         "kuukausi": _kuukausisarake(kuukaudet, m),
     }
     if "ansiotyo_id" in ansiotyot:
-        a["ansiotyo_id"] = np.tile(ansiotyot["ansiotyo_id"].to_numpy(), k)
+        a["ansiotyo_id"] = np.tile(np.asarray(ansiotyot["ansiotyo_id"]), k)
 
-    sarakkeet = list(vakuutetut.columns) + list(ansiotyot.columns)
+    sarakkeet = list(vakuutetut) + list(ansiotyot)
     valimuisti: dict = {}  # each column converted once for both systems
     for skenaario, tbs in (("perus", perus), ("reformi", reformi)):
         if tbs is None:
@@ -143,9 +166,10 @@ def laske_osa(
                 [_tallennettava(muuttuja, simulaatio.calculate(nimi, kk)) for kk in kuukaudet]
             )
         del simulaatio
+        gc.collect()  # a simulation is a reference cycle: free its arrays now, not at some later collection
         if edistyminen:
             edistyminen(n)
-    return pd.DataFrame(v), pd.DataFrame(a)
+    return v, a
 
 
 # --- partitions -----------------------------------------------------------------------------------
@@ -180,18 +204,35 @@ def jaa_osiin(vakuutetut: pd.DataFrame, ansiotyot: pd.DataFrame, osan_koko: int 
         yield vakuutetut.iloc[alku:loppu], ansiotyot.iloc[rivit], alku, rivit
 
 
-def yhdista(osat: list[tuple[pd.DataFrame, pd.DataFrame]], kuukaudet: Sequence[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Concatenate partition results in (month, row) order: the same for any partitioning."""
+def _kehys(sarakkeet: dict[str, object]) -> pd.DataFrame:
+    return pd.DataFrame(sarakkeet, copy=False)
+
+
+def _liita(osat: list[dict[str, object]]) -> dict[str, object]:
+    """Concatenate the partitions' columns (the month as codes of the same categories)."""
+    tulos: dict[str, object] = {}
+    for nimi in osat[0]:
+        arvot = [o[nimi] for o in osat]
+        if isinstance(arvot[0], pd.Categorical):
+            koodit = np.concatenate([a.codes for a in arvot])
+            tulos[nimi] = pd.Categorical.from_codes(koodit, dtype=arvot[0].dtype)
+        else:
+            tulos[nimi] = np.concatenate([np.asarray(a) for a in arvot])
+    return tulos
+
+
+def yhdista(osat: list[tuple[dict, dict]], kuukaudet: Sequence[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Partition results as DataFrames in (month, row) order: the same for any partitioning."""
     tulokset = []
     for i, rivi in ((0, "vakuutettu"), (1, "ansiotyo")):
-        if len(osat) == 1:
-            df = osat[0][i]  # one partition is in order already (no copy)
-        else:
-            df = pd.concat([o[i] for o in osat], ignore_index=True) if osat else pd.DataFrame()
-        if len(df) and len(osat) > 1:
-            kuukausi = df["kuukausi"].cat.codes.to_numpy()
-            jarjestys = np.lexsort((df[rivi].to_numpy(), kuukausi))
-            if np.any(jarjestys != np.arange(len(df))):
-                df = df.iloc[jarjestys].reset_index(drop=True)
-        tulokset.append(df)
+        if not osat:
+            tulokset.append(pd.DataFrame())
+            continue
+        sarakkeet = osat[0][i] if len(osat) == 1 else _liita([o[i] for o in osat])
+        if len(osat) > 1 and len(sarakkeet[rivi]):
+            kuukausi = sarakkeet["kuukausi"].codes
+            jarjestys = np.lexsort((sarakkeet[rivi], kuukausi))
+            if np.any(jarjestys != np.arange(len(jarjestys))):
+                sarakkeet = {nimi: arvot[jarjestys] for nimi, arvot in sarakkeet.items()}
+        tulokset.append(_kehys(sarakkeet))
     return tulokset[0], tulokset[1]

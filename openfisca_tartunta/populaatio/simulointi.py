@@ -3,10 +3,12 @@
     tartunta simuloi --vakuutetut V.parquet --ansiotyot A.parquet --kuukausi 2024-03 \\
         [--kuukausi 2024-04 …] [--reformi NAME|FILE …] --tulokset DIR [--dask [--scheduler ADDR]]
 
-Reads the two tables (`taulut`), checks every column before any work, runs the
+Checks every column of the two tables (`taulut`) before any work, runs the
 baseline (and the reform, if given — several `--reformi` are applied in order)
-in partitions of whole insured persons (each with all their activities), and
-writes into DIR (`tallennus`): per-person and per-activity results
+in partitions of whole insured persons (each with all their activities), one
+partition at a time (`virtaus`: read from the Parquet row groups, computed,
+appended to the result files, so memory does not grow with the population),
+and writes into DIR: per-person and per-activity results
 (`vakuutetut_tulokset.parquet`: one row per insured and month, every output `X`
 as `X_perus` and `X_reformi`), the weighted summary with its provenance
 (`yhteenveto.json`, `.csv`, `desiilit.csv`; see `yhteenveto`, `lahtotiedot`) and
@@ -16,8 +18,11 @@ The whole set is written in a fresh folder beside DIR and swapped in at once
 (`kansiot`): a failed run leaves DIR as it was, and a rerun never leaves the
 previous run's files beside the new ones.  Bad input exits with status 2 and a
 message naming the table, the column or the reform.  With `--dask` the
-partitions (`osat`) run on a Dask cluster (`dask_ajo`); the results are
-identical to the in-process run.  Progress of every phase goes to stderr.
+partitions (`osat`) run on a Dask cluster (`dask_ajo`) and are written in
+order as they arrive; the results are identical to the in-process run.
+Progress of every phase goes to stderr.
+
+The Python API (`simuloi`, `kirjoita`) keeps the results in memory as DataFrames.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ import pandas as pd
 from openfisca_tartunta.populaatio import lahtotiedot, osat, taulut, yhteenveto as yht
 from openfisca_tartunta.populaatio.edistyminen import Edistyminen
 from openfisca_tartunta.populaatio.osat import OSAN_KOKO, TULOKSET, TYON_TULOKSET, jarjestelmat, reformin_nimi
+from openfisca_tartunta.populaatio.sarakelahde import Sarakkeet, sarakkeet
 from openfisca_tartunta.populaatio.tallennus import TIEDOSTOT, kirjoita
 from openfisca_tartunta.populaatio.taulut import PAINO, Taulukkovirhe
 from openfisca_tartunta.tarkistukset import Syottovirhe
@@ -61,19 +67,26 @@ def _tarkista_kuukaudet(kuukaudet: Iterable[str]) -> list[str]:
 
 @dataclass
 class Tulokset:
-    """A run's per-person results and weighted summary (with `lahtotiedot`: provenance)."""
+    """A run's per-person results and weighted summary (with `lahtotiedot`: provenance).
 
-    vakuutetut: pd.DataFrame
-    ansiotyot: pd.DataFrame
+    A streamed run (`virtaus`) has no DataFrames: `lahde` reads its result columns
+    back from the written file; otherwise `lahde` reads them from `vakuutetut`.
+    """
+
+    vakuutetut: pd.DataFrame | None
+    ansiotyot: pd.DataFrame | None
     kuukaudet: list[str]
     reformi: str | None
     yhteenveto: dict = field(default_factory=dict)
     desiilit: pd.DataFrame | None = None
     lahtotiedot: dict | None = None
+    lahde: Sarakkeet | None = None
 
     def __post_init__(self) -> None:
+        if self.lahde is None:
+            self.lahde = sarakkeet(self.vakuutetut)
         if not self.yhteenveto:
-            self.yhteenveto, self.desiilit = yht.laske(self.vakuutetut, self.kuukaudet, self.reformi)
+            self.yhteenveto, self.desiilit = yht.laske(self.lahde, self.kuukaudet, self.reformi)
             if self.lahtotiedot is not None:
                 self.yhteenveto["lahtotiedot"] = self.lahtotiedot
 
@@ -172,28 +185,47 @@ def aja(args: argparse.Namespace) -> tuple[Tulokset, dict[str, Path]]:
         taulut.tarkista_skeema(taulut.lue_skeema(args.vakuutetut, "vakuutetut"), "vakuutetut", *jarjestelma)
         taulut.tarkista_skeema(taulut.lue_skeema(args.ansiotyot, "ansiotyot"), "ansiotyot", *jarjestelma)
     tiedostot = {"vakuutetut": os.path.abspath(args.vakuutetut), "ansiotyot": os.path.abspath(args.ansiotyot)}
-    if args.dask:
-        from openfisca_tartunta.populaatio.dask_ajo import simuloi_daskilla
+    return _aja_osittain(args, kuukaudet, tiedostot, seuranta, aikaraja)
 
-        tiivisteet = lahtotiedot.tiivisteet_taustalla(tiedostot)
-        osat_ = simuloi_daskilla(
-            args.vakuutetut, args.ansiotyot, kuukaudet, args.reformi, scheduler=args.scheduler,
-            tyoprosesseja=args.tyoprosessit, osan_koko=args.osan_koko, edistyminen=seuranta, aikaraja=aikaraja,
+
+def _laske(args, kuukaudet: list[str], kansio: Path, seuranta: Edistyminen, aikaraja: float) -> dict[str, Path]:
+    """Compute every partition into the result files in `kansio`: in this process, or on Dask."""
+    from openfisca_tartunta.populaatio import virtaus
+
+    if not args.dask:
+        return virtaus.aja_osittain(
+            args.vakuutetut, args.ansiotyot, kuukaudet, args.reformi, kansio, args.osan_koko or OSAN_KOKO, seuranta
         )
-        tulokset = koosta(osat_, kuukaudet, args.reformi, seuranta, tiivisteet, tiedostot)
-    else:
-        with seuranta.vaihe("reading the tables"):
-            vakuutetut = taulut.lue_taulu(args.vakuutetut, "vakuutetut")
-            ansiotyot = taulut.lue_taulu(args.ansiotyot, "ansiotyot")
-        tulokset = simuloi(
-            vakuutetut, ansiotyot, kuukaudet, args.reformi, args.osan_koko or OSAN_KOKO, seuranta, tiedostot
-        )
-        del vakuutetut, ansiotyot
-    with seuranta.vaihe(f"writing the results into {args.tulokset}"):
-        kirjoitetut = kirjoita(
-            tulokset, args.tulokset, kuvat=not args.ei_kuvaajia, edistyminen=seuranta, muoto=getattr(args, "kuvamuoto", "png")
-        )
-    return tulokset, kirjoitetut
+    from openfisca_tartunta.populaatio.dask_ajo import simuloi_daskilla
+
+    virtaus.tarkista_painot(args.vakuutetut)
+    kirjoittaja = virtaus.Tuloskirjoittaja(kansio, kuukaudet)
+    simuloi_daskilla(
+        args.vakuutetut, args.ansiotyot, kuukaudet, args.reformi, scheduler=args.scheduler,
+        tyoprosesseja=args.tyoprosessit, osan_koko=args.osan_koko, edistyminen=seuranta, aikaraja=aikaraja,
+        kirjoita=kirjoittaja.lisaa,
+    )
+    return kirjoittaja.sulje()
+
+
+def _aja_osittain(args, kuukaudet: list[str], tiedostot: dict, seuranta: Edistyminen, aikaraja: float):
+    """The run streamed (`virtaus`): partitions are written as they are computed, the summary and
+    the plots read the written results, and the whole folder is swapped in at the end."""
+    from openfisca_tartunta.populaatio import kansiot, virtaus
+    from openfisca_tartunta.populaatio.tallennus import json_teksti, kirjoita_yhteenveto
+
+    tiivisteet = lahtotiedot.tiivisteet_taustalla(tiedostot)
+    with kansiot.uusi_kansio(args.tulokset, "simuloi", TIEDOSTOT.values(), "--tulokset") as kansio:
+        polut = _laske(args, kuukaudet, kansio, seuranta, aikaraja)
+        with seuranta.vaihe("summarising"):
+            tiedot = lahtotiedot.kokoa(jarjestelmat(())[0], args.reformi, jarjestelmat, tiivisteet, tiedostot)
+            tulokset = Tulokset(None, None, kuukaudet, reformin_nimi(args.reformi), lahtotiedot=tiedot,
+                                lahde=Sarakkeet(polut["vakuutetut"]))
+            json_teksti(tulokset.yhteenveto)
+        nimet = list(virtaus.TIEDOSTOT.values())
+        nimet += kirjoita_yhteenveto(tulokset, kansio, not args.ei_kuvaajia, seuranta, getattr(args, "kuvamuoto", "png"))
+    kohde = Path(args.tulokset)
+    return tulokset, {nimi: kohde / nimi for nimi in nimet}
 
 
 def _tuloste(tulokset: Tulokset, kohde: str) -> str:

@@ -48,8 +48,23 @@ def json_teksti(yhteenveto: dict) -> str:
         raise Taulukkovirhe("the summary holds a non-finite number (overflowing weights?); nothing written") from None
 
 
+def kirjoita_yhteenveto(tulokset, kansio: Path, kuvat: bool, edistyminen: Edistyminen, muoto: str = "png") -> list[str]:
+    """The summary files and the plots of `tulokset` into `kansio`; returns their names in it."""
+    (kansio / TIEDOSTOT["json"]).write_text(json_teksti(tulokset.yhteenveto), encoding="utf-8")
+    tulokset.mittarit().to_csv(kansio / TIEDOSTOT["csv"], index=False)
+    tulokset.desiilit.to_csv(kansio / TIEDOSTOT["desiilit"], index=False)
+    nimet = [TIEDOSTOT[k] for k in ("json", "csv", "desiilit")]
+    if kuvat:
+        from openfisca_tartunta.populaatio import kuvaajat
+
+        with edistyminen.vaihe("drawing the plots"):
+            piirretyt = kuvaajat.piirra(tulokset, kansio / TIEDOSTOT["kuvat"], muoto=muoto)
+        nimet += [str(Path(TIEDOSTOT["kuvat"]) / p.name) for p in piirretyt]
+    return nimet
+
+
 def kirjoita(tulokset, kohde, kuvat: bool = True, edistyminen: Edistyminen | None = None, muoto: str = "png") -> dict[str, Path]:
-    """Write `tulokset` (a `simulointi.Tulokset`) into folder `kohde`: all files appear at once, or none.
+    """Write `tulokset` (a `simulointi.Tulokset` in memory) into folder `kohde`: all files appear at once, or none.
 
     The two Parquet files are written in background threads (Arrow releases the
     GIL) while the summary files and the plots are drawn.
@@ -57,23 +72,15 @@ def kirjoita(tulokset, kohde, kuvat: bool = True, edistyminen: Edistyminen | Non
     from concurrent.futures import ThreadPoolExecutor
 
     edistyminen = edistyminen or Edistyminen(False)
-    teksti = json_teksti(tulokset.yhteenveto)
+    json_teksti(tulokset.yhteenveto)  # refuse a non-finite summary before writing anything
     with kansiot.uusi_kansio(kohde, "simuloi", TIEDOSTOT.values(), "--tulokset") as kansio:
         with ThreadPoolExecutor(max_workers=2) as saikeet:
             tehtavat = [
                 saikeet.submit(_kirjoita_parquet, tulokset.vakuutetut, kansio / TIEDOSTOT["vakuutetut"]),
                 saikeet.submit(_kirjoita_parquet, tulokset.ansiotyot, kansio / TIEDOSTOT["ansiotyot"]),
             ]
-            (kansio / TIEDOSTOT["json"]).write_text(teksti, encoding="utf-8")
-            tulokset.mittarit().to_csv(kansio / TIEDOSTOT["csv"], index=False)
-            tulokset.desiilit.to_csv(kansio / TIEDOSTOT["desiilit"], index=False)
-            nimet = [TIEDOSTOT[k] for k in ("vakuutetut", "ansiotyot", "json", "csv", "desiilit")]
-            if kuvat:
-                from openfisca_tartunta.populaatio import kuvaajat
-
-                with edistyminen.vaihe("drawing the plots"):
-                    piirretyt = kuvaajat.piirra(tulokset, kansio / TIEDOSTOT["kuvat"], muoto=muoto)
-                nimet += [str(Path(TIEDOSTOT["kuvat"]) / p.name) for p in piirretyt]
+            nimet = [TIEDOSTOT["vakuutetut"], TIEDOSTOT["ansiotyot"]]
+            nimet += kirjoita_yhteenveto(tulokset, kansio, kuvat, edistyminen, muoto)
             with edistyminen.vaihe("writing the Parquet results"):
                 for tehtava in tehtavat:
                     tehtava.result()

@@ -108,7 +108,7 @@ def _pandas_laji(sarja: pd.Series) -> str:
         return "timestamp with time zone"
     if pd.api.types.is_datetime64_any_dtype(dtype):
         return "date"
-    if pd.api.types.is_string_dtype(dtype) or dtype == object:
+    if pd.api.types.is_string_dtype(dtype) or pd.api.types.is_object_dtype(dtype):
         laji = pd.api.types.infer_dtype(sarja, skipna=True)
         return {
             "string": "str",

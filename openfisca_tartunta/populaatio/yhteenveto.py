@@ -28,6 +28,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from openfisca_tartunta.populaatio.sarakelahde import sarakkeet
 from openfisca_tartunta.populaatio.taulut import Taulukkovirhe
 
 #: summary measure → output variable summed (weighted); all but the last are euros
@@ -80,8 +81,9 @@ def tarkista_painosumma(paino: np.ndarray) -> None:
 class Henkilot:
     """Per-person sums over the period: rows are grouped by `vakuutettu`."""
 
-    def __init__(self, tulokset: pd.DataFrame, kuukaudet: list[str]):
-        rivi = tulokset["vakuutettu"].to_numpy()
+    def __init__(self, tulokset, kuukaudet: list[str]):
+        tulokset = sarakkeet(tulokset)
+        rivi = tulokset.arvot("vakuutettu")
         self.kuukausia = len(kuukaudet)
         # the run's row numbers are 0…N-1, each in every month: used as they are (no sort)
         if rivi.size and rivi.min() >= 0 and np.all(np.bincount(rivi) > 0):
@@ -90,29 +92,43 @@ class Henkilot:
             self.tunnus, self.rivi = np.unique(rivi, return_inverse=True)
         self.df = tulokset
         paino = np.zeros(self.tunnus.size)
-        paino[self.rivi] = tulokset["paino"].to_numpy(dtype=np.float64)  # the same in every month
+        paino[self.rivi] = tulokset.luvut("paino")  # the same in every month
         self.paino = paino
 
-    def summa(self, nimi: str) -> np.ndarray:
-        return np.bincount(self.rivi, weights=self.df[nimi].to_numpy(dtype=np.float64), minlength=self.tunnus.size)
+    def summa(self, nimi) -> np.ndarray:
+        """Per-person sum of column `nimi` (or of the row values given)."""
+        arvot = self.df.luvut(nimi) if isinstance(nimi, str) else nimi
+        return np.bincount(self.rivi, weights=arvot, minlength=self.tunnus.size)
 
     def jokin(self, ehto: np.ndarray) -> np.ndarray:
         return np.bincount(self.rivi, weights=ehto.astype(np.float64), minlength=self.tunnus.size) > 0
 
 
-def _summat(df: pd.DataFrame, paino: np.ndarray, skenaario: str) -> dict[str, float]:
+def _summat(df, paino: np.ndarray, skenaario: str, osat: list[np.ndarray], h: Henkilot, henkilo: dict):
+    """A scenario's weighted totals over all rows and over each row mask of `osat` (the months),
+    and the per-person sums of the money outputs into `henkilo`: each column is read once."""
     tulos: dict[str, float] = {}
+    kuukausittain: list[dict[str, float]] = [{} for _ in osat]
     for mittari, muuttuja in SUMMAT.items():
         if sarake(muuttuja, skenaario) in df:
-            tulos[mittari] = _pyorista(np.dot(paino, df[sarake(muuttuja, skenaario)].to_numpy(dtype=np.float64)))
-    brutto = df[sarake(BRUTTO, skenaario)].to_numpy(dtype=np.float64)
-    saa = brutto > 0
-    tulos["saajakuukaudet"] = _pyorista(paino[saa].sum())
-    if sarake(PAIVALTA, skenaario) in df:
-        w = paino[saa].sum()
-        paiva = df[sarake(PAIVALTA, skenaario)].to_numpy(dtype=np.float64)[saa]
-        tulos["keskimaarainen_paivaraha"] = _pyorista(np.dot(paino[saa], paiva) / w) if w > 0 else 0.0
-    return tulos
+            arvot = df.luvut(sarake(muuttuja, skenaario))
+            tulos[mittari] = _pyorista(np.dot(paino, arvot))
+            for kk, maski in zip(kuukausittain, osat):
+                kk[mittari] = _pyorista(np.dot(paino[maski], arvot[maski]))
+            if mittari in RAHAMITTARIT:
+                henkilo[(mittari, skenaario)] = h.summa(arvot)
+            del arvot
+    brutto = df.luvut(sarake(BRUTTO, skenaario))
+    paiva = df.luvut(sarake(PAIVALTA, skenaario)) if sarake(PAIVALTA, skenaario) in df else None
+    for kohde, maski in [(tulos, None), *zip(kuukausittain, osat)]:
+        p, b = (paino, brutto) if maski is None else (paino[maski], brutto[maski])
+        saa = b > 0
+        kohde["saajakuukaudet"] = _pyorista(p[saa].sum())
+        if paiva is not None:
+            w = p[saa].sum()
+            pv = (paiva if maski is None else paiva[maski])[saa]
+            kohde["keskimaarainen_paivaraha"] = _pyorista(np.dot(p[saa], pv) / w) if w > 0 else 0.0
+    return tulos, kuukausittain
 
 
 def _vertailu(arvot: dict[str, dict[str, float]], skenaariot: list[str]) -> dict[str, dict[str, float]]:
@@ -125,10 +141,24 @@ def _vertailu(arvot: dict[str, dict[str, float]], skenaariot: list[str]) -> dict
     return tulos
 
 
+_RIVIBITIT = 24
+
+
+def _jarjestys(tulo: np.ndarray) -> np.ndarray:
+    """Rows by income, ties in row order (a stable sort).  Whole cents below 2^39 with fewer than
+    2^24 rows sort as one integer key (cents, row): the same order, in a third of the time."""
+    if 0 < tulo.size < (1 << _RIVIBITIT) and np.all(tulo >= 0) and tulo.max() < 2.0**39 / 100:
+        sentit = np.rint(tulo * 100).astype(np.int64)
+        if np.array_equal(sentit / 100, tulo):
+            avain = np.sort((sentit << _RIVIBITIT) | np.arange(tulo.size, dtype=np.int64))
+            return avain & ((1 << _RIVIBITIT) - 1)
+    return np.argsort(tulo, kind="stable")
+
+
 def desiilit(tulo: np.ndarray, paino: np.ndarray) -> np.ndarray:
     """Weighted income decile 1…10 of each person (ties broken by order)."""
     tulo = np.asarray(tulo, dtype=np.float64)
-    jarjestys = np.lexsort((np.arange(tulo.size), tulo))
+    jarjestys = _jarjestys(tulo)
     w = paino[jarjestys]
     kertyma = np.cumsum(w)
     yhteensa = kertyma[-1] if kertyma.size else 0.0
@@ -138,25 +168,23 @@ def desiilit(tulo: np.ndarray, paino: np.ndarray) -> np.ndarray:
     return desiili
 
 
-def _kuukausiosat(df: pd.DataFrame, kuukaudet: list[str]) -> list[np.ndarray]:
-    kuukausi = df["kuukausi"]
-    if isinstance(kuukausi.dtype, pd.CategoricalDtype):
-        koodit, nimet = kuukausi.cat.codes.to_numpy(), list(kuukausi.cat.categories)
-        return [koodit == nimet.index(kk) for kk in kuukaudet]
-    teksti = kuukausi.astype(str).to_numpy()
-    return [teksti == kk for kk in kuukaudet]
-
-
 def laske(
-    tulokset: pd.DataFrame, kuukaudet: list[str], reformi: str | None, paamittari: str = PAAMITTARI
+    tulokset, kuukaudet: list[str], reformi: str | None, paamittari: str = PAAMITTARI
 ) -> tuple[dict, pd.DataFrame]:
-    """The summary (JSON-ready dict) and the decile table of a run's per-person results."""
-    paino = tulokset["paino"].to_numpy(dtype=np.float64)
+    """The summary (JSON-ready dict) and the decile table of a run's per-person results
+    (a DataFrame, the path of the Parquet file, or `sarakelahde.Sarakkeet`)."""
+    tulokset = sarakkeet(tulokset)
+    paino = tulokset.luvut("paino")
     skenaariot = [s for s in SKENAARIOT if sarake(BRUTTO, s) in tulokset]
     h = Henkilot(tulokset, kuukaudet)
     tarkista_painosumma(h.paino)
-    summat = {s: _summat(tulokset, paino, s) for s in skenaariot}
-    saa = {s: h.jokin(tulokset[sarake(BRUTTO, s)].to_numpy(dtype=np.float64) > 0) for s in skenaariot}
+    osat = tulokset.kuukausiosat(kuukaudet) if len(kuukaudet) > 1 else []
+    henkilo: dict = {}
+    summat, kk_summat = {}, {}
+    for s in skenaariot:
+        summat[s], kk_summat[s] = _summat(tulokset, paino, s, osat, h, henkilo)
+    henkilo = {(m, s): henkilo[(m, s)] for m in RAHAMITTARIT for s in skenaariot if (m, s) in henkilo}
+    saa = {s: h.jokin(tulokset.luvut(sarake(BRUTTO, s)) > 0) for s in skenaariot}
     for s in skenaariot:
         summat[s]["saajat"] = _pyorista(h.paino[saa[s]].sum())
         summat[s]["saajat_otoksessa"] = int(saa[s].sum())
@@ -170,18 +198,15 @@ def laske(
         "kuukausittain": {},
     }
     if len(kuukaudet) == 1:  # the period is the month (no copy of the rows)
-        kk_summat = {s: {m: v for m, v in summat[s].items() if m not in ("saajat", "saajat_otoksessa")} for s in skenaariot}
-        yhteenveto["kuukausittain"][kuukaudet[0]] = _vertailu(kk_summat, skenaariot)
+        kuukauden = {s: {m: v for m, v in summat[s].items() if m not in ("saajat", "saajat_otoksessa")} for s in skenaariot}
+        yhteenveto["kuukausittain"][kuukaudet[0]] = _vertailu(kuukauden, skenaariot)
     else:
-        for kk, valinta in zip(kuukaudet, _kuukausiosat(tulokset, kuukaudet)):
-            osa = tulokset[valinta]
-            kk_summat = {s: _summat(osa, paino[valinta], s) for s in skenaariot}
-            yhteenveto["kuukausittain"][kk] = _vertailu(kk_summat, skenaariot)
+        for i, kk in enumerate(kuukaudet):
+            yhteenveto["kuukausittain"][kk] = _vertailu({s: kk_summat[s][i] for s in skenaariot}, skenaariot)
 
     tulo = h.summa(TULO) / h.kuukausia
     desiili = desiilit(tulo, h.paino)
     kehys = Desiilisummat(desiili, tulo, h.paino)
-    henkilo = {(m, s): h.summa(sarake(SUMMAT[m], s)) for m in RAHAMITTARIT for s in skenaariot if sarake(SUMMAT[m], s) in tulokset}
     for s in skenaariot:
         kehys[f"saajat_{s}"] = np.where(saa[s], h.paino, 0.0)
     for (m, s), arvo in henkilo.items():
@@ -228,11 +253,11 @@ class Desiilisummat:
 
     def __init__(self, desiili: np.ndarray, tulo: np.ndarray, paino: np.ndarray):
         self.koodi = desiili.astype(np.intp) - 1
-        jarjestys = np.lexsort((tulo, self.koodi))
-        rajat = np.searchsorted(self.koodi[jarjestys], np.arange(11))
-        tyhja = rajat[:-1] == rajat[1:]
-        ala = np.where(tyhja, 0.0, tulo[jarjestys][np.minimum(rajat[:-1], max(tulo.size - 1, 0))] if tulo.size else 0.0)
-        yla = np.where(tyhja, 0.0, tulo[jarjestys][np.maximum(rajat[1:] - 1, 0)] if tulo.size else 0.0)
+        ala, yla = np.full(10, np.inf), np.full(10, -np.inf)
+        np.minimum.at(ala, self.koodi, tulo)  # each decile's lowest and highest income
+        np.maximum.at(yla, self.koodi, tulo)
+        tyhja = np.bincount(self.koodi, minlength=10) == 0
+        ala, yla = np.where(tyhja, 0.0, ala), np.where(tyhja, 0.0, yla)
         self.sarakkeet: dict[str, np.ndarray] = {"tulo_alaraja": ala, "tulo_ylaraja": yla}
         self["vakuutettuja"] = paino
 
