@@ -1,0 +1,388 @@
+"""Overpayment, recovery and offsetting (guideline 1.9.3.6, 1.10, 1.10.1, 1.12.1, 1.13, 1.14).
+
+From whom: each payee for what it was overpaid (1.10): the insured, the
+employer for what it received.  How: the insured's overpayment is recovered net
+of the tax withheld from it while the repayment can still count in the payment
+year's taxation — to the end of `takaisinperinta.nettoperinnan_viimeinen_kuukausi`
+of the year after the payment year (1.9.3.6; TVL 112 a §) — and gross after it;
+an employer's always gross (not taxed, 1.10).  The model dates the recovery by
+the revision decision (`tarkistuspaatoksen_paiva`).  Offsetting (kuittaus): a
+payee's recoverable amount is offset against what the same revision pays it
+(months corrected upwards and months not paid yet), as far as it goes; the rest
+is recovered or paid.  The decision then states, per payee, the overpayment,
+the offset and the rest (`asiakirjat/tarkistus.py`), with a hearing letter
+(1.10) and, for a correction to a party's detriment, its consent (1.12.1).
+"""
+
+import numpy as np
+from openfisca_core.periods import ETERNITY, MONTH
+from openfisca_core.variables import Variable
+
+from openfisca_tartunta import kalenteri
+from openfisca_tartunta import tarkistuksen_laskenta as tl
+from openfisca_tartunta.entities import Ansiotyo, Vakuutettu
+from openfisca_tartunta.raha import euroina
+from openfisca_tartunta.tarkistukset import vaadi
+
+_VIITE = ["Kelan etuusohje 1.10, 1.10.1, 1.9.3.6", "SVL 1224/2004 15 luku"]
+_VIITE_NETTO = _VIITE + ["Tuloverolaki 1535/1992 112 a §", "Verohallinnon päätös 1033/2019"]
+
+
+def _nettoperinnan_maaraaika(vuosi, parameters) -> np.ndarray:
+    """Last day of net recovery for payments of `vuosi`: end of month k of the year after (k by payment year)."""
+    vuosi = np.asarray(vuosi, dtype=np.int64)
+    kuukausi = np.zeros(vuosi.size, dtype=np.int64)
+    for y in np.unique(vuosi):
+        kuukausi[vuosi == y] = parameters(f"{int(y)}-01-01").takaisinperinta.nettoperinnan_viimeinen_kuukausi
+    kuukausia = (vuosi + 1 - 1970) * 12 + (kuukausi - 1) + 1
+    return kuukausia.astype("datetime64[M]").astype("datetime64[D]") - np.timedelta64(1, "D")
+
+
+class takaisinperitaan_nettona(Variable):
+    value_type = bool
+    entity = Vakuutettu
+    definition_period = MONTH
+    label = "Vakuutetun liikamaksu peritään nettomääräisenä"
+    reference = _VIITE_NETTO
+    documentation = (
+        "True when the month has an overpayment to the insured and `tarkistuspaatoksen_paiva` is at the "
+        "latest the last day of `takaisinperinta.nettoperinnan_viimeinen_kuukausi` (read at 1 January of "
+        "`maksuvuosi`) of the year after `maksuvuosi`: 31 May for payments of 2017–2019 (1.9.3.6), "
+        "30 April from the payments of 2020 (VH päätös 1033/2019). A month with an overpayment needs "
+        "`maksuvuosi` and `tarkistuspaatoksen_paiva`."
+    )
+
+    def formula(vakuutettu, period, parameters):
+        liika = euroina(vakuutettu("liikamaksu_vakuutetulle", period)) > 0
+        vuosi = np.asarray(vakuutettu("maksuvuosi", period), dtype=np.int64)
+        paiva = kalenteri.paivina(vakuutettu("tarkistuspaatoksen_paiva", period.this_year))
+        if not liika.any():
+            return np.zeros(vakuutettu.count, dtype=bool)
+        vaadi(
+            ~liika | (vuosi != 0),
+            "maksuvuosi",
+            vuosi,
+            f"missing for {period}: the month has an overpayment to the insured, and the year it was paid "
+            "decides whether it is recovered net or gross (1.9.3.6)",
+        )
+        vaadi(
+            ~liika | (vuosi >= period.start.year),
+            "maksuvuosi",
+            vuosi,
+            f"before {period.start.year}: a payment for {period} is not paid before the month's year",
+        )
+        vaadi(
+            ~liika | (paiva != kalenteri.AINA),
+            "tarkistuspaatoksen_paiva",
+            paiva,
+            "missing: the revision has an overpayment to the insured, and its date decides net or gross recovery (1.9.3.6)",
+        )
+        paivan_vuosi = paiva.astype("datetime64[Y]").astype(np.int64) + 1970
+        vaadi(
+            ~liika | (vuosi <= paivan_vuosi),
+            "maksuvuosi",
+            vuosi,
+            "after the year of tarkistuspaatoksen_paiva: a previous payment is paid before the revision",
+        )
+        maaraaika = _nettoperinnan_maaraaika(np.where(liika, vuosi, period.start.year), parameters)
+        return liika & (paiva <= maaraaika)
+
+
+class liikamaksun_ennakonpidatys(Variable):
+    value_type = float
+    entity = Vakuutettu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Liikamaksusta toimitettu ennakonpidätys kuukaudelta"
+    reference = _VIITE + ["Kelan etuusohje 1.9.3"]
+    documentation = (
+        "In a month with an overpayment to the insured, the tax withheld that the corrected decision "
+        "no longer withholds: −`erotus_ennakonpidatys`, between 0 and `liikamaksu_vakuutetulle`."
+    )
+
+    def formula(vakuutettu, period):
+        liika = euroina(vakuutettu("liikamaksu_vakuutetulle", period))
+        vero = -euroina(vakuutettu("erotus_ennakonpidatys", period))
+        return np.where(liika > 0, np.clip(vero, 0.0, liika), 0.0)
+
+
+class takaisinperittava_vakuutetulta(Variable):
+    value_type = float
+    entity = Vakuutettu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Vakuutetulta takaisin perittävä määrä kuukaudelta (ennen kuittausta)"
+    reference = _VIITE_NETTO
+    documentation = (
+        "`liikamaksu_vakuutetulle` less `liikamaksun_ennakonpidatys` when `takaisinperitaan_nettona`, "
+        "else the whole gross overpayment. Distraint paid to the bailiff from the overpaid part is the "
+        "insured's overpayment too (paid for the insured's debt; RULES.md)."
+    )
+
+    def formula(vakuutettu, period):
+        liika = euroina(vakuutettu("liikamaksu_vakuutetulle", period))
+        vero = euroina(vakuutettu("liikamaksun_ennakonpidatys", period))
+        return np.round(np.where(vakuutettu("takaisinperitaan_nettona", period), liika - vero, liika), 2)
+
+
+class takaisinperittava_tyonantajalta(Variable):
+    value_type = float
+    entity = Ansiotyo
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Työnantajalta takaisin perittävä määrä kuukaudelta (ennen kuittausta)"
+    reference = _VIITE + ["Kelan etuusohje 1.3.2.3"]
+    documentation = "`liikamaksu_tyonantajalle`: always gross, the employer's part is not taxed (1.10)."
+
+    def formula(ansiotyo, period):
+        return ansiotyo("liikamaksu_tyonantajalle", period)
+
+
+class kuittaus_sallittu_kuukaudelta(Variable):
+    value_type = bool
+    entity = Vakuutettu
+    definition_period = MONTH
+    label = "Kuukauden maksusta voidaan kuitata liikamaksua"
+    reference = ["Kelan etuusohje 1.9.3.6, 1.10.2", "SVL 1224/2004 15 luku"]
+    documentation = (
+        "Default reading: every month of the revision, the months not yet paid (the next payments) "
+        "included (1.9.3.6 'periä takaisin ja kuitata'). The reform `tulkinta_kuittaus` allows only "
+        "months that begin before `tarkistuspaatoksen_paiva` (the retroactive part) (RULES.md)."
+    )
+
+    def formula(vakuutettu, period):
+        return np.ones(vakuutettu.count, dtype=bool)
+
+
+# --- the whole revision (ETERNITY) -------------------------------------------------------
+
+
+class liikamaksu_vakuutetulle_yhteensa(Variable):
+    value_type = float
+    entity = Vakuutettu
+    definition_period = ETERNITY
+    unit = "currency-EUR"
+    label = "Liikamaksu vakuutetulle tarkistuksen kuukausilta yhteensä (brutto)"
+    reference = _VIITE
+    documentation = "Σ `liikamaksu_vakuutetulle` over the revision's months."
+
+    def formula(vakuutettu, period):
+        return tl.summa(vakuutettu, "liikamaksu_vakuutetulle")
+
+
+class maksettava_vakuutetulle_yhteensa(Variable):
+    value_type = float
+    entity = Vakuutettu
+    definition_period = ETERNITY
+    unit = "currency-EUR"
+    label = "Tarkistuksessa vakuutetulle maksettava yhteensä (netto, ennen kuittausta)"
+    reference = _VIITE
+    documentation = "Σ `maksettava_vakuutetulle` over the revision's months."
+
+    def formula(vakuutettu, period):
+        return tl.summa(vakuutettu, "maksettava_vakuutetulle")
+
+
+class takaisinperittava_vakuutetulta_yhteensa(Variable):
+    value_type = float
+    entity = Vakuutettu
+    definition_period = ETERNITY
+    unit = "currency-EUR"
+    label = "Vakuutetulta takaisin perittävä yhteensä (ennen kuittausta)"
+    reference = _VIITE_NETTO
+    documentation = "Σ `takaisinperittava_vakuutetulta` over the revision's months."
+
+    def formula(vakuutettu, period):
+        return tl.summa(vakuutettu, "takaisinperittava_vakuutetulta")
+
+
+class kuittaus_vakuutetulta(Variable):
+    value_type = float
+    entity = Vakuutettu
+    definition_period = ETERNITY
+    unit = "currency-EUR"
+    label = "Vakuutetun liikamaksusta kuitattava määrä"
+    reference = _VIITE
+    documentation = (
+        "min(`takaisinperittava_vakuutetulta_yhteensa`, Σ `maksettava_vakuutetulle` of the months where "
+        "`kuittaus_sallittu_kuukaudelta`): the overpayment offset against what the revision pays the insured."
+    )
+
+    def formula(vakuutettu, period):
+        return tl.kuitattava(vakuutettu, "vakuutettu")[0]
+
+
+class perittava_vakuutetulta(Variable):
+    value_type = float
+    entity = Vakuutettu
+    definition_period = ETERNITY
+    unit = "currency-EUR"
+    label = "Vakuutetulta perittävä määrä kuittauksen jälkeen"
+    reference = _VIITE
+    documentation = "`takaisinperittava_vakuutetulta_yhteensa` − `kuittaus_vakuutetulta`: what the recovery decision claims."
+
+    def formula(vakuutettu, period):
+        return tl.kuitattava(vakuutettu, "vakuutettu")[1]
+
+
+class maksettava_vakuutetulle_kuittauksen_jalkeen(Variable):
+    value_type = float
+    entity = Vakuutettu
+    definition_period = ETERNITY
+    unit = "currency-EUR"
+    label = "Vakuutetulle maksettava määrä kuittauksen jälkeen"
+    reference = _VIITE
+    documentation = "`maksettava_vakuutetulle_yhteensa` − `kuittaus_vakuutetulta`."
+
+    def formula(vakuutettu, period):
+        return tl.kuitattava(vakuutettu, "vakuutettu")[2]
+
+
+class kuulemiskirje_vakuutetulle(Variable):
+    value_type = bool
+    entity = Vakuutettu
+    definition_period = ETERNITY
+    label = "Vakuutetulle lähetetään liikamaksua koskeva kuulemiskirje"
+    reference = ["Kelan etuusohje 1.10, 1.13, 1.14", "SVL 1224/2004 17 luku 3 a §"]
+    documentation = (
+        "An overpayment to the insured, the insured not yet heard on it (`vakuutettua_kuultu_liikamaksusta`), "
+        "and not a retroactively granted blocking benefit (decided without hearing, SVL 17:3 a, 1.13)."
+    )
+
+    def formula(vakuutettu, period):
+        peruste = vakuutettu("tarkistuksen_peruste", period)
+        liika = euroina(vakuutettu("liikamaksu_vakuutetulle_yhteensa", period)) > 0
+        return liika & ~vakuutettu("vakuutettua_kuultu_liikamaksusta", period) & (
+            peruste != peruste.possible_values.estava_etuus_takautuvasti
+        )
+
+
+class suostumus_tarvitaan_vakuutetulta(Variable):
+    value_type = bool
+    entity = Vakuutettu
+    definition_period = ETERNITY
+    label = "Vahingoksi oikaisuun tarvitaan vakuutetun suostumus"
+    reference = ["Kelan etuusohje 1.12.1, 1.13", "SVL 1224/2004 17 luku 3 a §"]
+    documentation = (
+        "`tarkistuksen_peruste` is `oikaisu` and the insured is overpaid: a correction to the insured's "
+        "detriment needs the insured's written consent, else the decision's removal is sought (1.12.1)."
+    )
+
+    def formula(vakuutettu, period):
+        peruste = vakuutettu("tarkistuksen_peruste", period)
+        liika = euroina(vakuutettu("liikamaksu_vakuutetulle_yhteensa", period)) > 0
+        return liika & (peruste == peruste.possible_values.oikaisu)
+
+
+# --- employers, per row (ETERNITY) ---------------------------------------------------------
+
+
+class liikamaksu_tyonantajalle_yhteensa(Variable):
+    value_type = float
+    entity = Ansiotyo
+    definition_period = ETERNITY
+    unit = "currency-EUR"
+    label = "Liikamaksu työnantajalle tarkistuksen kuukausilta yhteensä"
+    reference = _VIITE
+    documentation = "Σ `liikamaksu_tyonantajalle` over the revision's months."
+
+    def formula(ansiotyo, period):
+        return tl.summa(ansiotyo, "liikamaksu_tyonantajalle")
+
+
+class maksettava_tyonantajalle_yhteensa(Variable):
+    value_type = float
+    entity = Ansiotyo
+    definition_period = ETERNITY
+    unit = "currency-EUR"
+    label = "Tarkistuksessa työnantajalle maksettava yhteensä (ennen kuittausta)"
+    reference = _VIITE
+    documentation = "Σ `maksettava_tyonantajalle` over the revision's months."
+
+    def formula(ansiotyo, period):
+        return tl.summa(ansiotyo, "maksettava_tyonantajalle")
+
+
+class takaisinperittava_tyonantajalta_yhteensa(Variable):
+    value_type = float
+    entity = Ansiotyo
+    definition_period = ETERNITY
+    unit = "currency-EUR"
+    label = "Työnantajalta takaisin perittävä yhteensä (ennen kuittausta)"
+    reference = _VIITE
+    documentation = "Σ `takaisinperittava_tyonantajalta` over the revision's months."
+
+    def formula(ansiotyo, period):
+        return tl.summa(ansiotyo, "takaisinperittava_tyonantajalta")
+
+
+class kuittaus_tyonantajalta(Variable):
+    value_type = float
+    entity = Ansiotyo
+    definition_period = ETERNITY
+    unit = "currency-EUR"
+    label = "Työnantajan liikamaksusta kuitattava määrä"
+    reference = _VIITE
+    documentation = "As `kuittaus_vakuutetulta`, for the row's employer and what the revision pays it."
+
+    def formula(ansiotyo, period):
+        return tl.kuitattava(ansiotyo, "tyonantaja")[0]
+
+
+class perittava_tyonantajalta(Variable):
+    value_type = float
+    entity = Ansiotyo
+    definition_period = ETERNITY
+    unit = "currency-EUR"
+    label = "Työnantajalta perittävä määrä kuittauksen jälkeen"
+    reference = _VIITE
+    documentation = "`takaisinperittava_tyonantajalta_yhteensa` − `kuittaus_tyonantajalta`."
+
+    def formula(ansiotyo, period):
+        return tl.kuitattava(ansiotyo, "tyonantaja")[1]
+
+
+class maksettava_tyonantajalle_kuittauksen_jalkeen(Variable):
+    value_type = float
+    entity = Ansiotyo
+    definition_period = ETERNITY
+    unit = "currency-EUR"
+    label = "Työnantajalle maksettava määrä kuittauksen jälkeen"
+    reference = _VIITE
+    documentation = "`maksettava_tyonantajalle_yhteensa` − `kuittaus_tyonantajalta`."
+
+    def formula(ansiotyo, period):
+        return tl.kuitattava(ansiotyo, "tyonantaja")[2]
+
+
+class kuulemiskirje_tyonantajalle(Variable):
+    value_type = bool
+    entity = Ansiotyo
+    definition_period = ETERNITY
+    label = "Työnantajalle lähetetään liikamaksua koskeva kuulemiskirje"
+    reference = ["Kelan etuusohje 1.10, 1.12.1, 1.14", "SVL 1224/2004 17 luku 3 a §"]
+    documentation = "As `kuulemiskirje_vakuutetulle`, for an overpayment to the row's employer (1.10)."
+
+    def formula(ansiotyo, period):
+        peruste = ansiotyo.vakuutettu("tarkistuksen_peruste", period)
+        liika = euroina(ansiotyo("liikamaksu_tyonantajalle_yhteensa", period)) > 0
+        return liika & ~ansiotyo("tyonantajaa_kuultu_liikamaksusta", period) & (
+            peruste != peruste.possible_values.estava_etuus_takautuvasti
+        )
+
+
+class suostumus_tarvitaan_tyonantajalta(Variable):
+    value_type = bool
+    entity = Ansiotyo
+    definition_period = ETERNITY
+    label = "Vahingoksi oikaisuun tarvitaan työnantajan suostumus"
+    reference = ["Kelan etuusohje 1.12.1"]
+    documentation = (
+        "`tarkistuksen_peruste` is `oikaisu` and the row's employer is overpaid: it is a party and its "
+        "written consent is needed, even when it reported the new pay itself (1.12.1)."
+    )
+
+    def formula(ansiotyo, period):
+        peruste = ansiotyo.vakuutettu("tarkistuksen_peruste", period)
+        liika = euroina(ansiotyo("liikamaksu_tyonantajalle_yhteensa", period)) > 0
+        return liika & (peruste == peruste.possible_values.oikaisu)
