@@ -18,6 +18,9 @@ from openfisca_tartunta.raha import euroina, senteiksi
 from openfisca_tartunta.tarkistukset import ei_negatiivinen
 
 
+_EI_KUUKAUTTA = _period("2017-01")
+
+
 def _kuukausina(jakso):
     if jakso.unit == DateUnit.ETERNITY:
         return []
@@ -34,8 +37,9 @@ def kuukaudet(vakuutettu) -> list:
         if nimi in simulaatio.tax_benefit_system.variables:
             for jakso in simulaatio.get_holder(nimi).get_known_periods():
                 kuukaudet.update(_kuukausina(jakso))
-    alku = kalenteri.paivina(vakuutettu("paatoksen_ensimmainen_paiva", "ETERNITY"))
-    loppu = kalenteri.paivina(vakuutettu("paatoksen_viimeinen_paiva", "ETERNITY"))
+    # Any month reads an ETERNITY variable (OpenFisca's ETERNITY period has no start date).
+    alku = kalenteri.paivina(vakuutettu("paatoksen_ensimmainen_paiva", _EI_KUUKAUTTA))
+    loppu = kalenteri.paivina(vakuutettu("paatoksen_viimeinen_paiva", _EI_KUUKAUTTA))
     on = alku <= loppu
     if on.any():
         ensimmainen = str(alku[on].min())[:7]

@@ -16,6 +16,7 @@ file path or by a dotted path (`hae_reformi`):
 | `yrittajan_jakaja` | an entrepreneur's divisor is 365 instead of 300                  |
 | `tulkinta_lahdevero` | reading (a) of 1.9.3.2: employer days give no source-tax deduction |
 | `tulkinta_oma_osuus` | reading (b): an employer takes only its own job's part          |
+| `tulkinta_kuittaus` | reading (c): an overpayment is offset only against retroactive months |
 | `*.yaml`, `*.json` | parameter values from a file (`parametrimuutos`)                 |
 | `*.py`             | the `Reform` subclass defined in that file                       |
 | `pkg.module.Class` | any importable `Reform` subclass                                 |
@@ -45,6 +46,7 @@ REFORMIT: dict[str, tuple[str, str]] = {
     "esimerkki_parametrimuutos": ("openfisca_tartunta.reforms.parametrimuutos", "EsimerkkiParametrimuutos"),
     "tulkinta_lahdevero": ("openfisca_tartunta.reforms.tulkinta_lahdevero", "LahdeveroVakuutetunPaivilta"),
     "tulkinta_oma_osuus": ("openfisca_tartunta.reforms.tulkinta_oma_osuus", "TyonantajanOmaOsuus"),
+    "tulkinta_kuittaus": ("openfisca_tartunta.reforms.tulkinta_kuittaus", "KuittausVainTakautuvista"),
 }
 
 __all__ = ["REFORMIT", "Reformivirhe", "hae_reformi", "sovella_reformit"]
