@@ -120,3 +120,16 @@ def kuukausittaiset(m: Maksunsaaja) -> tuple[str, ...]:
 def koko_tarkistukselle(m: Maksunsaaja) -> tuple[str, ...]:
     """The payee's outputs for the whole revision (ETERNITY)."""
     return (m.liikamaksu_yhteensa, m.maksettava_yhteensa, m.takaisinperittava_yhteensa, m.kuittaus, m.perittava, m.maksettava_kuittauksen_jalkeen, m.kuulemiskirje, m.suostumus)
+
+
+def kuukausittaiset_tulokset(entiteetti: str) -> tuple[str, ...]:
+    """The revision's monthly money outputs on one entity (`vakuutettu` or `ansiotyo`), for the
+    batch and population tools (the ETERNITY totals are per case, not per month)."""
+    return tuple(n for m in MAKSUNSAAJAT if m.entiteetti == entiteetti
+                 for n in (m.erotus, m.lisamaksu, m.liikamaksu, m.maksettava, m.takaisinperittava))
+
+
+def on_tarkistus(sarakkeet, erotin: str = "@") -> bool:
+    """Whether a table's columns carry previous payments (`maksettu_vakuutetulle`, `maksettu_tyonantajalle@2024-03`, …)."""
+    aiemmat = set(aiemmat_syotteet())
+    return any(str(s).partition(erotin)[0] in aiemmat for s in sarakkeet)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from openfisca_tartunta import maksunsaajat
 from openfisca_tartunta.populaatio import taulut, yhteenveto as yht
 from openfisca_tartunta.populaatio.taulut import LISASARAKKEET, PAINO
 from openfisca_tartunta.simulaatio import KUUKAUSIEROTIN, RAKENNESARAKKEET, rakenna_simulaatio
@@ -118,6 +119,10 @@ def laske_osa(
         a["ansiotyo_id"] = np.tile(ansiotyot["ansiotyo_id"].to_numpy(), k)
 
     sarakkeet = list(vakuutetut.columns) + list(ansiotyot.columns)
+    tulokset, tyon_tulokset = TULOKSET, TYON_TULOKSET
+    if maksunsaajat.on_tarkistus(sarakkeet, KUUKAUSIEROTIN):  # previous payments given: the revision's outputs too (issue 14)
+        tulokset = TULOKSET + list(maksunsaajat.kuukausittaiset_tulokset("vakuutettu"))
+        tyon_tulokset = TYON_TULOKSET + list(maksunsaajat.kuukausittaiset_tulokset("ansiotyo"))
     valimuisti: dict = {}  # each column converted once for both systems
     for skenaario, tbs in (("perus", perus), ("reformi", reformi)):
         if tbs is None:
@@ -132,12 +137,12 @@ def laske_osa(
                 yrittaja = simulaatio.calculate("yrittajan_paivarahan_tyotulo", kk).astype(np.float64) / 12
                 ansio.append(np.round(np.bincount(kuuluu, weights=palkka + yrittaja, minlength=n), 2))
             v[yht.TULO] = np.concatenate(ansio)
-        for nimi in _tulosmuuttujat(tbs, TULOKSET):
+        for nimi in _tulosmuuttujat(tbs, tulokset):
             muuttuja = tbs.variables[nimi]
             v[f"{nimi}_{skenaario}"] = np.concatenate(
                 [_tallennettava(muuttuja, simulaatio.calculate(nimi, kk)) for kk in kuukaudet]
             )
-        for nimi in _tulosmuuttujat(tbs, TYON_TULOKSET):
+        for nimi in _tulosmuuttujat(tbs, tyon_tulokset):
             muuttuja = tbs.variables[nimi]
             a[f"{nimi}_{skenaario}"] = np.concatenate(
                 [_tallennettava(muuttuja, simulaatio.calculate(nimi, kk)) for kk in kuukaudet]
