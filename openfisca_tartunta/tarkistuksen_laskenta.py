@@ -29,8 +29,24 @@ def _kuukausina(jakso):
     return list(jakso.get_subperiods(DateUnit.MONTH))
 
 
+def _valimuisti(simulaatio) -> dict:
+    """Per-simulation memo of the revision's months and offsets (computed once, read by several outputs)."""
+    muisti = getattr(simulaatio, "_tarkistuksen_valimuisti", None)
+    if muisti is None:
+        muisti = {}
+        simulaatio._tarkistuksen_valimuisti = muisti
+    return muisti
+
+
 def kuukaudet(vakuutettu) -> list:
     """The revision's months, in order (MONTH periods)."""
+    muisti = _valimuisti(vakuutettu.simulation)
+    if "kuukaudet" not in muisti:
+        muisti["kuukaudet"] = _kuukaudet(vakuutettu)
+    return muisti["kuukaudet"]
+
+
+def _kuukaudet(vakuutettu) -> list:
     simulaatio = vakuutettu.simulation
     kuukaudet = set()
     for nimi in aiemmat_syotteet():
@@ -83,6 +99,13 @@ def kuitattava(populaatio, koodi: str) -> tuple[np.ndarray, np.ndarray, np.ndarr
     the amounts the revision pays the same payee in the months where an offset is
     allowed (`kuittaus_sallittu_kuukaudelta`), as far as they go.
     """
+    muisti = _valimuisti(populaatio.simulation)
+    if ("kuittaus", koodi) not in muisti:
+        muisti[("kuittaus", koodi)] = _kuitattava(populaatio, koodi)
+    return muisti[("kuittaus", koodi)]
+
+
+def _kuitattava(populaatio, koodi: str):
     m = MAKSUNSAAJA[koodi]
     vakuutettu = populaatio if populaatio.entity.key == "vakuutettu" else populaatio.simulation.populations["vakuutettu"]
     perittava = np.zeros(populaatio.count)

@@ -21,6 +21,7 @@ from openfisca_core.variables import Variable
 from openfisca_tartunta import kalenteri
 from openfisca_tartunta import tarkistuksen_laskenta as tl
 from openfisca_tartunta.entities import Ansiotyo, Vakuutettu
+from openfisca_tartunta.luettelot import Ennakonpidatysperuste
 from openfisca_tartunta.raha import euroina
 from openfisca_tartunta.tarkistukset import vaadi
 
@@ -48,8 +49,9 @@ class takaisinperitaan_nettona(Variable):
         "True when the month has an overpayment to the insured and `tarkistuspaatoksen_paiva` is at the "
         "latest the last day of `takaisinperinta.nettoperinnan_viimeinen_kuukausi` (read at 1 January of "
         "`maksuvuosi`) of the year after `maksuvuosi`: 31 May for payments of 2017–2019 (1.9.3.6), "
-        "30 April from the payments of 2020 (VH päätös 1033/2019). A month with an overpayment needs "
-        "`maksuvuosi` and `tarkistuspaatoksen_paiva`."
+        "30 April from the payments of 2020 (VH päätös 1033/2019). With a source-tax card the tax can be "
+        "corrected only within the payment year (1.9.3.5), so net only until 31 December of `maksuvuosi`. "
+        "A month with an overpayment needs `maksuvuosi` and `tarkistuspaatoksen_paiva`."
     )
 
     def formula(vakuutettu, period, parameters):
@@ -85,7 +87,10 @@ class takaisinperitaan_nettona(Variable):
             "after the year of tarkistuspaatoksen_paiva: a previous payment is paid before the revision",
         )
         maaraaika = _nettoperinnan_maaraaika(np.where(liika, vuosi, period.start.year), parameters)
-        return liika & (paiva <= maaraaika)
+        # Source tax can be corrected only within the payment year (1.9.3.5 "Lähdevero").
+        lahde = vakuutettu("ennakonpidatysperuste", period) == Ennakonpidatysperuste.lahdeverokortti
+        vuoden_loppu = (np.where(liika, vuosi, period.start.year) + 1 - 1970).astype("datetime64[Y]").astype("datetime64[D]") - 1
+        return liika & (paiva <= np.where(lahde, vuoden_loppu, maaraaika))
 
 
 class liikamaksun_ennakonpidatys(Variable):

@@ -86,11 +86,14 @@ class Taulukkorivi:
 @dataclass
 class TarkistuksenAsiakirja:
     """One recipient's document: `tarkistuspaatos` or `oikaisupaatos` (1.12, 1.13, 1.14), or the
-    overpayment notice with its hearing, `kuulemiskirje` (1.10)."""
+    overpayment notice with its hearing, `kuulemiskirje` (1.10).  `maksunsaaja`/`tunnus`: the payee
+    it concerns; `vastaanottaja`: who receives it — the payee itself, or for the insured's documents
+    also each representative (`edunvalvoja:<tunnus>`, `valtuutettu:<tunnus>`; 1.8.4.1, 1.10)."""
 
     laji: str
     maksunsaaja: str
     tunnus: str
+    vastaanottaja: str
     kieli: str
     otsikko: str
     saaja: str
@@ -107,3 +110,16 @@ class Tarkistus:
     kuukaudet: list[str]
     maksunsaajat: list[MaksunsaajanTarkistus]
     asiakirjat: list[TarkistuksenAsiakirja] = field(default_factory=list)
+
+
+def tarkistuksen_skeemat(tbs=None) -> dict[str, dict]:
+    """Component schemas of the `/tarkistus` answer (`Tarkistus` and its sub-objects), OpenAPI 3.0."""
+    from pydantic import TypeAdapter
+
+    from openfisca_tartunta.asiakirjat.skeema import _kuvaukset, _oas30
+
+    perus = TypeAdapter(Tarkistus).json_schema(ref_template="#/components/schemas/{model}", mode="serialization")
+    skeemat = {nimi: _oas30(s) for nimi, s in perus.get("$defs", {}).items()}
+    skeemat["Tarkistus"] = _oas30({k: v for k, v in perus.items() if k != "$defs"})
+    _kuvaukset(skeemat, tbs)
+    return skeemat

@@ -11,6 +11,7 @@ are the decision documents' own (`kieli.Kieli`).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import io
 
@@ -175,7 +176,8 @@ def _paatos(k: TarkistuksenKieli, t: Tarkistus, m: MaksunsaajanTarkistus) -> Tar
             "The decision is rectified to the recipient's detriment. Kela asks for the recipient's written consent; "
             "without it Kela applies for the removal of the incorrect decision (1.12.1).")]))
     return TarkistuksenAsiakirja(
-        laji="oikaisupaatos" if oikaisu else "tarkistuspaatos", maksunsaaja=m.maksunsaaja, tunnus=m.tunnus, kieli=k.kieli,
+        laji="oikaisupaatos" if oikaisu else "tarkistuspaatos", maksunsaaja=m.maksunsaaja, tunnus=m.tunnus,
+        vastaanottaja=_vastaanottaja(m), kieli=k.kieli,
         otsikko=k.t("Rectification decision on the infectious disease allowance") if oikaisu
         else k.t("Revision decision on the infectious disease allowance"),
         saaja=_saaja(k, m), taulukko=_taulukko(k, m), kappaleet=kappaleet)
@@ -184,7 +186,7 @@ def _paatos(k: TarkistuksenKieli, t: Tarkistus, m: MaksunsaajanTarkistus) -> Tar
 def _kuulemiskirje(k: TarkistuksenKieli, m: MaksunsaajanTarkistus) -> TarkistuksenAsiakirja:
     kuukaudet = [r for r in m.kuukaudet if r.liikamaksu]
     return TarkistuksenAsiakirja(
-        laji="kuulemiskirje", maksunsaaja=m.maksunsaaja, tunnus=m.tunnus, kieli=k.kieli,
+        laji="kuulemiskirje", maksunsaaja=m.maksunsaaja, tunnus=m.tunnus, vastaanottaja=_vastaanottaja(m), kieli=k.kieli,
         otsikko=k.t("Hearing on an overpayment of the infectious disease allowance"), saaja=_saaja(k, m),
         taulukko=[Taulukkorivi(k.kuukaudessa(r.kuukausi), k.euroa(r.maksettu), k.euroa(r.oikaistu), k.etumerkilla(r.erotus),
                                [k.t(_SYYT[s]) for s in r.syyt]) for r in kuukaudet],
@@ -197,12 +199,24 @@ def _kuulemiskirje(k: TarkistuksenKieli, m: MaksunsaajanTarkistus) -> Tarkistuks
             "the overpayment, its amount and whether recovery should be waived (1.10; Administrative Procedure Act 434/2003, section 34).")])])
 
 
-def laadi_asiakirjat(tarkistus: Tarkistus, kieli: str) -> list[TarkistuksenAsiakirja]:
-    """Per payee: its decision, and the overpayment hearing where the model says one is sent (1.10)."""
+def _vastaanottaja(m: MaksunsaajanTarkistus) -> str:
+    return m.maksunsaaja if m.maksunsaaja == "vakuutettu" else f"{m.maksunsaaja}:{m.tunnus}"
+
+
+def laadi_asiakirjat(tarkistus: Tarkistus, kieli: str, edustajat=()) -> list[TarkistuksenAsiakirja]:
+    """Per payee: its decision, and the overpayment hearing where the model says one is sent (1.10).
+
+    The insured's documents also go to each representative the case system names (`edustajat`,
+    1.8.4.1); 1.10 sends the hearing letter to the guardian too, and a guardian's receipt is the
+    insured's overpayment.
+    """
     k = TarkistuksenKieli(kieli)
     asiakirjat = []
     for m in tarkistus.maksunsaajat:
-        asiakirjat.append(_paatos(k, tarkistus, m))
-        if m.kuulemiskirje:
-            asiakirjat.append(_kuulemiskirje(k, m))
+        omat = [_paatos(k, tarkistus, m)] + ([_kuulemiskirje(k, m)] if m.kuulemiskirje else [])
+        asiakirjat.extend(omat)
+        if m.maksunsaaja == "vakuutettu":
+            for edustaja in edustajat:
+                for d in omat:
+                    asiakirjat.append(dataclasses.replace(d, vastaanottaja=f"{edustaja.rooli}:{edustaja.tunnus}", saaja=edustaja.nimi))
     return asiakirjat

@@ -28,6 +28,20 @@ from openfisca_tartunta.tarkistukset import Syottovirhe
 
 __all__ = ["lue_tarkistus", "vastaus", "BODY_KEYS"]
 
+#: The README's example (`/spec` shows it): September 2024 overpaid, offset against October.
+ESIMERKKI = {
+    "kieli": "fi",
+    "ansiotyot": {"tyo": {"ansionmenetys": {"2024-09": 2000, "2024-10": 2000}}},
+    "vakuutetut": {"v": {
+        "palkkatyot": ["tyo"], "poissaolon_peruste": {"ETERNITY": "karanteeni"},
+        "poissaolo_alkaa": {"ETERNITY": "2024-09-02"}, "poissaolo_paattyy": {"ETERNITY": "2024-10-11"},
+        "ennakonpidatysperuste": {"2024-09": "etuuden_verokortti", "2024-10": "etuuden_verokortti"},
+        "ennakonpidatysprosentti": {"2024-09": 20, "2024-10": 20},
+        "maksettu_vakuutetulle": {"2024-09": 2500}, "maksettu_ennakonpidatys": {"2024-09": 500},
+        "maksuvuosi": {"2024-09": 2024}, "tarkistuspaatoksen_paiva": {"ETERNITY": "2024-09-30"},
+        "tarkistuksen_peruste": {"ETERNITY": "oikaisu"},
+    }},
+}
 #: the body's own keys beside the entities
 BODY_KEYS = ("kieli", "asianosaiset")
 _K0 = "2017-01"  # ETERNITY variables are read with any month
@@ -146,8 +160,8 @@ def lue_tarkistus(tbs, data: dict, asetukset) -> tuple[Tarkistus, object]:
 
 def vastaus(tbs, data: dict, kieli: str, asetukset, saaja: str | None = None) -> dict:
     """The `/tarkistus` answer: the revision and its documents (all, or one recipient's)."""
-    tarkistus, _ = lue_tarkistus(tbs, data, asetukset)
-    tarkistus.asiakirjat = laadi_asiakirjat(tarkistus, kieli)
+    tarkistus, osapuolet = lue_tarkistus(tbs, data, asetukset)
+    tarkistus.asiakirjat = laadi_asiakirjat(tarkistus, kieli, osapuolet.edustajat)
     if saaja is not None:
         tarkistus = valitse_saaja(tarkistus, saaja)
     return _VASTAUS.dump_python(tarkistus, mode="json")
@@ -158,7 +172,13 @@ def _saajan_avain(m: MaksunsaajanTarkistus) -> tuple[str, ...]:
 
 
 def valitse_saaja(tarkistus: Tarkistus, saaja: str) -> Tarkistus:
-    """Only the payee(s) `saaja` names (`vakuutettu`, `tyonantaja`, `tyonantaja:<row>`) and their documents."""
+    """Only the payee(s) `saaja` names (`vakuutettu`, `tyonantaja`, `tyonantaja:<row>`) and their documents,
+    or one representative's copies (`edunvalvoja:<tunnus>`, `valtuutettu:<tunnus>`)."""
+    kopiot = [d for d in tarkistus.asiakirjat if d.vastaanottaja == saaja and saaja.startswith(("edunvalvoja:", "valtuutettu:"))]
+    if kopiot:
+        tarkistus.maksunsaajat = [m for m in tarkistus.maksunsaajat if m.maksunsaaja == "vakuutettu"]
+        tarkistus.asiakirjat = kopiot
+        return tarkistus
     saajat = [m for m in tarkistus.maksunsaajat if saaja in _saajan_avain(m)]
     if not saajat:
         tunnetut = sorted({a for m in tarkistus.maksunsaajat for a in _saajan_avain(m)})

@@ -134,3 +134,16 @@ def test_tyonantaja_nakee_vain_oman_osansa(turva):  # noqa: F811
     assert r.status_code == 403 and r.json()["kentta"] == "vakuutetut/v/maksettu_vakuutetulle"
     r = turva.post("/tarkistus?saaja=vakuutettu", oma, headers=o)
     assert r.status_code == 403 and r.json()["virhe"] == "vakuutetun_tiedot"
+
+
+def test_edunvalvoja_saa_vakuutetun_asiakirjat(palvelin):
+    """1.10: the hearing letter also goes to the guardian (and 1.8.4.1: the decision's copy)."""
+    tapaus = {**copy.deepcopy(TAPAUS), "kieli": "fi",
+              "asianosaiset": {"edustajat": [{"rooli": "edunvalvoja", "tunnus": "E1", "nimi": "Edunvalvoja Esimerkki"}]}}
+    r = palvelin.post("/tarkistus", tapaus)
+    assert r.status_code == 200, r.text[:300]
+    kopiot = [(d["laji"], d["saaja"]) for d in r.json()["asiakirjat"] if d["vastaanottaja"] == "edunvalvoja:E1"]
+    assert kopiot == [("oikaisupaatos", "Edunvalvoja Esimerkki"), ("kuulemiskirje", "Edunvalvoja Esimerkki")]
+    r = palvelin.post("/tarkistus?saaja=edunvalvoja:E1", tapaus)
+    assert [d["vastaanottaja"] for d in r.json()["asiakirjat"]] == ["edunvalvoja:E1", "edunvalvoja:E1"]
+    assert [m["maksunsaaja"] for m in r.json()["maksunsaajat"]] == ["vakuutettu"]
