@@ -58,8 +58,9 @@ class takaisinperitaan_nettona(Variable):
         liika = euroina(vakuutettu("liikamaksu_vakuutetulle", period)) > 0
         vuosi = np.asarray(vakuutettu("maksuvuosi", period), dtype=np.int64)
         paiva = kalenteri.paivina(vakuutettu("tarkistuspaatoksen_paiva", period.this_year))
-        if not liika.any():
-            return np.zeros(vakuutettu.count, dtype=bool)
+        annettu_paiva = paiva != kalenteri.AINA
+        paivan_vuosi = paiva.astype("datetime64[Y]").astype(np.int64) + 1970
+        # A year given is checked wherever it is given; it is required where an overpayment needs it.
         vaadi(
             ~liika | (vuosi != 0),
             "maksuvuosi",
@@ -68,24 +69,25 @@ class takaisinperitaan_nettona(Variable):
             "decides whether it is recovered net or gross (1.9.3.6)",
         )
         vaadi(
-            ~liika | (vuosi >= period.start.year),
+            (vuosi == 0) | (vuosi >= period.start.year),
             "maksuvuosi",
             vuosi,
             f"before {period.start.year}: a payment for {period} is not paid before the month's year",
         )
         vaadi(
-            ~liika | (paiva != kalenteri.AINA),
+            ~liika | annettu_paiva,
             "tarkistuspaatoksen_paiva",
             paiva,
             "missing: the revision has an overpayment to the insured, and its date decides net or gross recovery (1.9.3.6)",
         )
-        paivan_vuosi = paiva.astype("datetime64[Y]").astype(np.int64) + 1970
         vaadi(
-            ~liika | (vuosi <= paivan_vuosi),
+            (vuosi == 0) | ~annettu_paiva | (vuosi <= paivan_vuosi),
             "maksuvuosi",
             vuosi,
             "after the year of tarkistuspaatoksen_paiva: a previous payment is paid before the revision",
         )
+        if not liika.any():
+            return np.zeros(vakuutettu.count, dtype=bool)
         maaraaika = _nettoperinnan_maaraaika(np.where(liika, vuosi, period.start.year), parameters)
         # Source tax can be corrected only within the payment year (1.9.3.5 "Lähdevero").
         lahde = vakuutettu("ennakonpidatysperuste", period) == Ennakonpidatysperuste.lahdeverokortti

@@ -87,3 +87,12 @@ def test_ilman_liikamaksua_vuotta_ja_paivaa_ei_tarvita(tbs):
     syote = tapaus(maksettu_vakuutetulle={KUUKAUSI: 1000}, maksettu_ennakonpidatys={KUUKAUSI: 200},
                    maksuvuosi=None, tarkistuspaatoksen_paiva=None)
     assert float(laske(tbs, syote, "maksettava_vakuutetulle_kuittauksen_jalkeen")[0]) == pytest.approx(80.0)
+
+
+def test_maksuvuosi_tarkistetaan_myos_ilman_liikamaksua(tbs):
+    """A year given is read exactly or refused even where no overpayment needs it (no silent ignore)."""
+    syote = tapaus(maksettu_vakuutetulle={KUUKAUSI: 1000}, maksettu_ennakonpidatys={KUUKAUSI: 200},
+                   maksuvuosi={KUUKAUSI: 1999})
+    with pytest.raises(Syottovirhe) as virhe:
+        laske(tbs, syote, "takaisinperitaan_nettona")
+    assert virhe.value.muuttuja == "maksuvuosi" and "before 2024" in str(virhe.value)
