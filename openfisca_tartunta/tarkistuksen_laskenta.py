@@ -1,5 +1,6 @@
 """Helpers of the revision's formulas (guideline 1.9.3.6, 1.10, 1.13; `variables/tarkistus.py`,
-`variables/takaisinperinta.py`), driven by the payee table `maksunsaajat.MAKSUNSAAJAT`.
+`variables/takaisinperinta.py`, `variables/tarkistus_yhteensa.py`), driven by the payee table
+`maksunsaajat.MAKSUNSAAJAT`.
 
 The revision's months are the months of the corrected decision and every month
 a previous payment was given for (OpenFisca's record of the simulation, as for
