@@ -9,7 +9,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve test test-fast lint lab install benchmark benchmark-http benchmark-simulointi benchmark-simulointi-10m benchmark-turva readme-populaatio clean
+.PHONY: serve test test-fast lint lab install benchmark benchmark-tarkistus benchmark-http benchmark-simulointi benchmark-simulointi-10m benchmark-turva readme-populaatio clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,9 @@ lab: $(STAMP)                 # JupyterLab on the notebooks, with this package's
 
 benchmark: $(STAMP)           # the model: 1 000 000 insured, one month
 	$(BIN)/python benchmarks/laskenta.py --henkiloita 1000000
+
+benchmark-tarkistus: $(STAMP)  # revising 1 000 000 cases (one month, previous payments given) beside computing them fresh (issue 14)
+	$(BIN)/python benchmarks/tarkistus.py --henkiloita 1000000
 
 benchmark-http: $(STAMP)      # the web service on loopback, 2 workers
 	$(BIN)/python benchmarks/kuormitus.py

@@ -17,6 +17,7 @@ file path or by a dotted path (`hae_reformi`):
 | `tulkinta_lahdevero` | reading (a) of 1.9.3.2: employer days give no source-tax deduction |
 | `tulkinta_oma_osuus` | reading (b): an employer takes only its own job's part          |
 | `tulkinta_ulosoton_tulopohja` | 1.9.2.9: claims paid before distraint stay in the income base |
+| `tulkinta_kuittaus` | reading (c): an overpayment is offset only against retroactive months |
 | `*.yaml`, `*.json` | parameter values from a file (`parametrimuutos`)                 |
 | `*.py`             | the `Reform` subclass defined in that file                       |
 | `pkg.module.Class` | any importable `Reform` subclass                                 |
@@ -47,6 +48,7 @@ REFORMIT: dict[str, tuple[str, str]] = {
     "tulkinta_lahdevero": ("openfisca_tartunta.reforms.tulkinta_lahdevero", "LahdeveroVakuutetunPaivilta"),
     "tulkinta_oma_osuus": ("openfisca_tartunta.reforms.tulkinta_oma_osuus", "TyonantajanOmaOsuus"),
     "tulkinta_ulosoton_tulopohja": ("openfisca_tartunta.reforms.tulkinta_ulosoton_tulopohja", "UlosotonTulopohjaEnnenVaatimuksia"),
+    "tulkinta_kuittaus": ("openfisca_tartunta.reforms.tulkinta_kuittaus", "KuittausVainTakautuvista"),
 }
 
 __all__ = ["REFORMIT", "Reformivirhe", "hae_reformi", "sovella_reformit"]

@@ -203,6 +203,7 @@ def laajenna_maarittely(perus: dict, tbs=None) -> dict:
         _ERAAJO_ESIMERKKI,
         operaatio="eraajo",
     )
+    _tarkistuspolku(skeemat, polut, paatos_syote, tbs)  # issue 14
     polut["/health"] = {
         "get": {
             "summary": "Liveness and versions",
@@ -225,6 +226,34 @@ def laajenna_maarittely(perus: dict, tbs=None) -> dict:
         }
     }
     return spec
+
+
+def _tarkistuspolku(skeemat: dict, polut: dict, paatos_syote: dict, tbs) -> None:
+    """`/tarkistus`: the decision proposal's situation with the previous payments as inputs (issue 14)."""
+    from openfisca_tartunta.asiakirjat.tarkistuksen_malli import tarkistuksen_skeemat
+    from openfisca_tartunta.palvelin.tarkistus import ESIMERKKI
+
+    syote = copy.deepcopy(paatos_syote)
+    for avain in ("jatkopaatos", "paatospaiva"):
+        syote.get("properties", {}).pop(avain, None)
+    skeemat["TarkistusInput"] = syote
+    skeemat.update(tarkistuksen_skeemat(tbs))
+    polut["/tarkistus"] = _laskentapolku(
+        "Revision of one case: the corrected decision against what was paid (guideline 1.10, 1.12-1.14, 1.9.3.6)",
+        "The /paatosehdotus situation with the previous payments as inputs (maksettu_*, maksuvuosi, "
+        "tarkistuspaatoksen_paiva, tarkistuksen_peruste). Returns per payee and month the difference, additional "
+        "payment and overpayment, the recovery (net or gross of tax), the offset and what remains, the hearing and "
+        "consent flags, and each recipient's documents.",
+        {"$ref": "#/components/schemas/TarkistusInput"},
+        {"$ref": "#/components/schemas/Tarkistus"},
+        copy.deepcopy(ESIMERKKI),
+        operaatio="tarkistus",
+    )
+    polut["/tarkistus"]["post"]["parameters"] = [
+        {"name": "Accept-Language", "in": "header", "required": False, "schema": {"type": "string"}, "example": "sv"},
+        {"name": "saaja", "in": "query", "required": False, "schema": {"type": "string"},
+         "description": "one payee only: vakuutettu, tyonantaja, tyonantaja:<ansiotyo>"},
+    ]
 
 
 def laajenna(app: Flask, tbs) -> None:

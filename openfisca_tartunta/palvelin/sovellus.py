@@ -28,6 +28,7 @@ from openfisca_tartunta.palvelin.eraajo import laske_eraajo
 from openfisca_tartunta.palvelin.laskenta import jaljita_tilanne, laske_tilanne
 from openfisca_tartunta.palvelin.paatosehdotus import KIELET, vastaus as paatosvastaus
 from openfisca_tartunta.palvelin.pyynnot import aikaraja, lue_json
+from openfisca_tartunta.palvelin.tarkistus import BODY_KEYS as TARKISTUKSEN_AVAIMET, vastaus as tarkistusvastaus
 from openfisca_tartunta.palvelin.virheet import Asiakasvirhe, json_vastaus
 
 
@@ -97,6 +98,16 @@ def luo_sovellus(asetukset: Asetukset | None = None, tax_benefit_system=None, tu
             runko, tyyppi = paatosvastaus(tbs, data, kieli, asetukset, saaja, muoto)
         if tyyppi == "text/html":
             return Response(runko, mimetype="text/html", headers={"Content-Language": kieli})
+        return json_vastaus(runko, otsakkeet={"Content-Language": kieli})
+
+    @app.post("/tarkistus")
+    def tarkistus():  # a revision: corrected decision against previous payments (issue 14)
+        data = lue_json()
+        kieli = valitse_kieli(data)
+        syotteet.tarkista_avaimet(data, [e.plural for e in tbs.entities] + list(TARKISTUKSEN_AVAIMET), ("axes",))
+        syotteet.kiella_lasketut(tbs, data)
+        with aikaraja(asetukset.timeout):
+            runko = tarkistusvastaus(tbs, data, kieli, asetukset, request.args.get("saaja"))
         return json_vastaus(runko, otsakkeet={"Content-Language": kieli})
 
     @app.post("/eraajo")

@@ -406,6 +406,10 @@ def syottovirhe(tbs, tilanne: Tilanne | None, virhe: Syottovirhe) -> Asiakasvirh
 
 def laske(simulaatio, tbs, tilanne: Tilanne | None, muuttuja: str, kausi, polku: str):
     """`simulation.calculate` with model errors mapped to 4xx."""
+    if str(kausi).upper() == "ETERNITY":
+        # openfisca-core 46 cannot look up a formula for the ETERNITY period (it has no start date):
+        # any month reads an ETERNITY variable.
+        kausi = "2017-01"
     try:
         return simulaatio.calculate(muuttuja, kausi)
     except Syottovirhe as virhe:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from openfisca_tartunta import maksunsaajat
 from openfisca_tartunta.populaatio import taulut, yhteenveto as yht
 from openfisca_tartunta.populaatio.taulut import LISASARAKKEET, PAINO
 from openfisca_tartunta.simulaatio import KUUKAUSIEROTIN, RAKENNESARAKKEET, rakenna_simulaatio
@@ -141,6 +142,10 @@ def laske_osa(
         a["ansiotyo_id"] = np.tile(np.asarray(ansiotyot["ansiotyo_id"]), k)
 
     sarakkeet = list(vakuutetut) + list(ansiotyot)
+    tulokset, tyon_tulokset = TULOKSET, TYON_TULOKSET
+    if maksunsaajat.on_tarkistus(sarakkeet, KUUKAUSIEROTIN):  # previous payments given: the revision's outputs too (issue 14)
+        tulokset = TULOKSET + list(maksunsaajat.kuukausittaiset_tulokset("vakuutettu"))
+        tyon_tulokset = TYON_TULOKSET + list(maksunsaajat.kuukausittaiset_tulokset("ansiotyo"))
     valimuisti: dict = {}  # each column converted once for both systems
     for skenaario, tbs in (("perus", perus), ("reformi", reformi)):
         if tbs is None:
@@ -155,12 +160,12 @@ def laske_osa(
                 yrittaja = simulaatio.calculate("yrittajan_paivarahan_tyotulo", kk).astype(np.float64) / 12
                 ansio.append(np.round(np.bincount(kuuluu, weights=palkka + yrittaja, minlength=n), 2))
             v[yht.TULO] = np.concatenate(ansio)
-        for nimi in _tulosmuuttujat(tbs, TULOKSET):
+        for nimi in _tulosmuuttujat(tbs, tulokset):
             muuttuja = tbs.variables[nimi]
             v[f"{nimi}_{skenaario}"] = np.concatenate(
                 [_tallennettava(muuttuja, simulaatio.calculate(nimi, kk)) for kk in kuukaudet]
             )
-        for nimi in _tulosmuuttujat(tbs, TYON_TULOKSET):
+        for nimi in _tulosmuuttujat(tbs, tyon_tulokset):
             muuttuja = tbs.variables[nimi]
             a[f"{nimi}_{skenaario}"] = np.concatenate(
                 [_tallennettava(muuttuja, simulaatio.calculate(nimi, kk)) for kk in kuukaudet]

@@ -31,7 +31,7 @@ LOKI = logging.getLogger("openfisca_tartunta.palvelin")
 #: endpoints open without a token in secured mode: health and the legislation
 JULKISET = {"health", "get_root", "get_parameters", "get_parameter", "get_variables", "get_variable", "get_entities", "get_spec", "static"}
 #: endpoints an employer user may call
-TYONANTAJAN = {"calculate", "paatosehdotus"}
+TYONANTAJAN = {"calculate", "paatosehdotus", "tarkistus"}
 ORGANISAATIO_OTSAKE = "X-Organisaatio"
 
 
@@ -103,7 +103,7 @@ def rekisteroi(app: Flask, asetukset: TurvaAsetukset | None = None) -> None:
             if kutsuja.rooli == "tyonantaja":
                 try:
                     tarkista_pyynto(data, g.turva_org, request.endpoint == "calculate")
-                    if request.endpoint == "paatosehdotus":
+                    if request.endpoint in ("paatosehdotus", "tarkistus"):
                         tarkista_saaja(request.args.get("saaja"), request.args.get("muoto"))
                 except Kielto as virhe:
                     return kielto(403, virhe.koodi, virhe.viesti, virhe.kentta)
@@ -118,6 +118,11 @@ def rekisteroi(app: Flask, asetukset: TurvaAsetukset | None = None) -> None:
             g.turva_ratkaisu = ehdotus.get("ratkaisu")
             if kutsuja.rooli == "tyonantaja" and vastaus.mimetype == "application/json":
                 vastaus.set_data(json.dumps(tyonantajan_paatos(ehdotus, g.turva_org), ensure_ascii=False))
+        if vastaus.status_code == 200 and request.method == "POST" and request.endpoint == "tarkistus" \
+                and kutsuja.rooli == "tyonantaja":  # the employer's copy: only its own part (issue 14)
+            from openfisca_tartunta.palvelin.tarkistus import tyonantajan_tarkistus
+
+            vastaus.set_data(json.dumps(tyonantajan_tarkistus(json.loads(vastaus.get_data())), ensure_ascii=False))
         if getattr(g, "turva_vakuutetut", None) and vastaus.status_code == 200 and request.method == "POST" \
                 and request.endpoint in ("calculate", "trace"):
             vastaus.set_data(json.dumps(_ilman_henkilotunnusta(json.loads(vastaus.get_data())), ensure_ascii=False))

@@ -19,7 +19,9 @@ SALLITUT_TULOKSET = {
     "myonnetyt_paivat", "paatoksen_arkipaivat", "oikeus_tartuntatautipaivarahaan",
 }
 #: inputs that are the insured's own tax and distraint data, never the employer's to give
-_VAKUUTETUN_ETUUSLIITTEET = ("ennakonpidatys", "ulosotto", "kohdistuu_edelliseen_vuoteen")
+_VAKUUTETUN_ETUUSLIITTEET = ("ennakonpidatys", "ulosotto", "kohdistuu_edelliseen_vuoteen",
+                             # the insured's previous payments of a revision (issue 14, /tarkistus)
+                             "maksettu_", "maksuvuosi", "vakuutettua_kuultu")
 
 
 class Kielto(Exception):

@@ -1,0 +1,222 @@
+"""The revision's documents: a revision or rectification decision per recipient with the reasons of
+each change, and the overpayment notice with its hearing (guideline 1.10, 1.12, 1.12.1, 1.13, 1.14,
+1.9.3.6).
+
+Read → decide → render: the figures are the model's (`palvelin/tarkistus.py` reads them into
+`tarkistuksen_malli.Tarkistus`); this module only chooses the texts and formats the amounts.
+Texts are English msgids of the gettext domain `tarkistus` (`locale/<kieli>/LC_MESSAGES/tarkistus.po`;
+template `locale/tarkistus.pot`, marked with `T_` / `k.t`), apart from the month phrases, which
+are the decision documents' own (`kieli.Kieli`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import io
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+
+from openfisca_tartunta.asiakirjat.kieli import HAKEMISTO, Kieli
+from openfisca_tartunta.asiakirjat.tarkistuksen_malli import (
+    Kappale,
+    MaksunsaajanTarkistus,
+    Taulukkorivi,
+    Tarkistus,
+    TarkistuksenAsiakirja,
+)
+
+TOIMIALUE = "tarkistus"
+
+
+def T_(viesti: str) -> str:
+    """Marks a msgid of the `tarkistus` domain (`pybabel extract -k T_ -k t`)."""
+    return viesti
+
+
+@functools.lru_cache(maxsize=None)
+def _kaannokset(kieli: str) -> NullTranslations:
+    polku = HAKEMISTO / kieli / "LC_MESSAGES" / f"{TOIMIALUE}.po"
+    if not polku.exists():
+        return NullTranslations()
+    with polku.open("rb") as f:
+        luettelo = read_po(f, locale=kieli, domain=TOIMIALUE)
+    puskuri = io.BytesIO()
+    write_mo(puskuri, luettelo, use_fuzzy=False)
+    puskuri.seek(0)
+    return Translations(puskuri, domain=TOIMIALUE)
+
+
+class TarkistuksenKieli(Kieli):
+    """`Kieli` with the revision's own catalog (`t`)."""
+
+    def __init__(self, kieli: str) -> None:
+        super().__init__(kieli)
+        self._t = _kaannokset(kieli)
+
+    def t(self, viesti: str, **kentat) -> str:
+        teksti = self._t.gettext(viesti)
+        return teksti % kentat if kentat else teksti
+
+    def euroa(self, maara: float) -> str:
+        return self.eur(int(round(maara * 100)))
+
+    def etumerkilla(self, maara: float) -> str:
+        return ("+" if maara > 0 else "") + self.euroa(maara) if maara >= 0 else "−" + self.euroa(-maara)
+
+
+_SYYT = {
+    "paatos_paattynyt": T_("the absence order ended earlier, so the allowance is no longer paid for these days (1.14)"),
+    "estava_etuus": T_("a benefit that prevents the allowance was granted for days of the month (1.4)"),
+    "vuosiloma": T_("annual leave was reported for days of the month, and no allowance is paid for annual leave (1.3.2.4)"),
+    "tyonantajan_osuus": T_("the employers' pay reports changed how the allowance is split between the employers and the insured person (1.3.2.3)"),
+    "maara": T_("the amount of the allowance was corrected (1.6)"),
+}
+_PERUSTE = {
+    "tarkistus": T_("The decision is revised because the circumstances changed after it was given (1.13, 1.14)."),
+    "oikaisu": T_("The decision is rectified because it was incorrect from the start (1.12)."),
+    "estava_etuus_takautuvasti": T_(
+        "The decision is revised because a benefit that prevents the allowance was granted retroactively. "
+        "The decision is made without hearing and without consent (Health Insurance Act 1224/2004, chapter 17, section 3 a)."
+    ),
+}
+
+
+def _saaja(k: TarkistuksenKieli, m: MaksunsaajanTarkistus) -> str:
+    if m.nimi:
+        return m.nimi
+    if m.maksunsaaja == "vakuutettu":
+        return k.t("The insured person")
+    return k.t("Employer %(tunnus)s", tunnus=m.tyonantajan_tunnus or m.tunnus)
+
+
+def _taulukko(k: TarkistuksenKieli, m: MaksunsaajanTarkistus) -> list[Taulukkorivi]:
+    return [
+        Taulukkorivi(k.kuukaudessa(r.kuukausi), k.euroa(r.maksettu), k.euroa(r.oikaistu), k.etumerkilla(r.erotus),
+                     [k.t(_SYYT[s]) for s in r.syyt])
+        for r in m.kuukaudet if r.maksettu or r.oikaistu
+    ]
+
+
+def _perustelut(k: TarkistuksenKieli, t: Tarkistus, m: MaksunsaajanTarkistus) -> Kappale:
+    tekstit = [k.t(_PERUSTE[t.peruste])]
+    for r in m.kuukaudet:
+        if r.syyt:
+            tekstit.append(k.t("The amount changes %(kuukausi)s by %(erotus)s because %(syyt)s.",
+                               kuukausi=k.kuukaudessa(r.kuukausi), erotus=k.etumerkilla(r.erotus),
+                               syyt=k.luettelo([k.t(_SYYT[s]) for s in r.syyt])))
+    return Kappale(k.t("Reasons for the change"), tekstit)
+
+
+def _verot(k: TarkistuksenKieli, m: MaksunsaajanTarkistus) -> list[str]:
+    tekstit = []
+    for r in m.kuukaudet:
+        if r.ennakonpidatys is not None and (r.ennakonpidatys.erotus or (r.ulosottopidatys and r.ulosottopidatys.erotus)):
+            tekstit.append(k.t(
+                "Corrected %(kuukausi)s: tax withheld %(vero)s (previously %(aiempi_vero)s), distraint %(ulosotto)s "
+                "(previously %(aiempi_ulosotto)s), net %(netto)s (previously %(aiempi_netto)s).",
+                kuukausi=k.kuukaudessa(r.kuukausi), vero=k.euroa(r.ennakonpidatys.oikaistu),
+                aiempi_vero=k.euroa(r.ennakonpidatys.maksettu), ulosotto=k.euroa(r.ulosottopidatys.oikaistu),
+                aiempi_ulosotto=k.euroa(r.ulosottopidatys.maksettu), netto=k.euroa(r.netto.oikaistu),
+                aiempi_netto=k.euroa(r.netto.maksettu)))
+    return tekstit
+
+
+def _takaisinperinta(k: TarkistuksenKieli, m: MaksunsaajanTarkistus) -> list[str]:
+    tekstit = [k.t("Overpaid: %(maara)s.", maara=k.euroa(m.liikamaksu))]
+    if m.maksunsaaja != "vakuutettu":
+        tekstit.append(k.t("An overpayment to an employer is recovered gross: it was not subject to tax withholding (1.10)."))
+    else:
+        netto = [r for r in m.kuukaudet if r.liikamaksu and r.takaisinperitaan_nettona]
+        brutto = [r for r in m.kuukaudet if r.liikamaksu and not r.takaisinperitaan_nettona]
+        if netto:
+            tekstit.append(k.t(
+                "For %(kuukaudet)s the overpayment is recovered net of the tax withheld from it (%(vero)s): the recovery "
+                "is decided in time to count in the taxation of the year of payment (1.9.3.6; Income Tax Act 1535/1992, section 112 a).",
+                kuukaudet=k.luettelo([k.kuukaudessa(r.kuukausi) for r in netto]),
+                vero=k.euroa(sum(r.liikamaksun_ennakonpidatys or 0 for r in netto))))
+        if brutto:
+            tekstit.append(k.t(
+                "For %(kuukaudet)s the overpayment is recovered gross, as the taxation of the year of payment can no "
+                "longer take it into account; the repaid amount is deducted in the taxation of the year of repayment "
+                "(1.9.3.6; Income Tax Act 1535/1992, section 112 a).",
+                kuukaudet=k.luettelo([k.kuukaudessa(r.kuukausi) for r in brutto])))
+    tekstit.append(k.t("To be recovered before offsetting: %(maara)s.", maara=k.euroa(m.takaisinperittava)))
+    return tekstit
+
+
+def _maksu(k: TarkistuksenKieli, m: MaksunsaajanTarkistus) -> list[str]:
+    tekstit = []
+    if m.maksettava:
+        tekstit.append(k.t("To be paid in this revision, after tax and distraint: %(maara)s.", maara=k.euroa(m.maksettava)))
+    if m.kuittaus:
+        tekstit.append(k.t("%(maara)s of the overpayment is offset against the amounts to be paid (1.9.3.6).", maara=k.euroa(m.kuittaus)))
+    if m.takaisinperittava:
+        tekstit.append(k.t("Left to be recovered: %(maara)s.", maara=k.euroa(m.perittava)))
+    if m.maksettava:
+        tekstit.append(k.t("Left to be paid: %(maara)s.", maara=k.euroa(m.maksettava_kuittauksen_jalkeen)))
+    return tekstit
+
+
+def _paatos(k: TarkistuksenKieli, t: Tarkistus, m: MaksunsaajanTarkistus) -> TarkistuksenAsiakirja:
+    oikaisu = t.peruste == "oikaisu"
+    kappaleet = [_perustelut(k, t, m)]
+    verot = _verot(k, m)
+    if verot:
+        kappaleet.append(Kappale(k.t("Tax and distraint"), verot))
+    if m.liikamaksu:
+        kappaleet.append(Kappale(k.t("Overpayment and recovery"), _takaisinperinta(k, m)))
+    maksu = _maksu(k, m)
+    if maksu:
+        kappaleet.append(Kappale(k.t("Payment and offsetting"), maksu))
+    if m.suostumus_tarvitaan:
+        kappaleet.append(Kappale(k.t("Consent"), [k.t(
+            "The decision is rectified to the recipient's detriment. Kela asks for the recipient's written consent; "
+            "without it Kela applies for the removal of the incorrect decision (1.12.1).")]))
+    return TarkistuksenAsiakirja(
+        laji="oikaisupaatos" if oikaisu else "tarkistuspaatos", maksunsaaja=m.maksunsaaja, tunnus=m.tunnus,
+        vastaanottaja=_vastaanottaja(m), kieli=k.kieli,
+        otsikko=k.t("Rectification decision on the infectious disease allowance") if oikaisu
+        else k.t("Revision decision on the infectious disease allowance"),
+        saaja=_saaja(k, m), taulukko=_taulukko(k, m), kappaleet=kappaleet)
+
+
+def _kuulemiskirje(k: TarkistuksenKieli, m: MaksunsaajanTarkistus) -> TarkistuksenAsiakirja:
+    kuukaudet = [r for r in m.kuukaudet if r.liikamaksu]
+    return TarkistuksenAsiakirja(
+        laji="kuulemiskirje", maksunsaaja=m.maksunsaaja, tunnus=m.tunnus, vastaanottaja=_vastaanottaja(m), kieli=k.kieli,
+        otsikko=k.t("Hearing on an overpayment of the infectious disease allowance"), saaja=_saaja(k, m),
+        taulukko=[Taulukkorivi(k.kuukaudessa(r.kuukausi), k.euroa(r.maksettu), k.euroa(r.oikaistu), k.etumerkilla(r.erotus),
+                               [k.t(_SYYT[s]) for s in r.syyt]) for r in kuukaudet],
+        kappaleet=[Kappale(k.t("Overpayment"), [
+            k.t("The infectious disease allowance was paid to the recipient %(maara)s too much for %(kuukaudet)s.",
+                maara=k.euroa(m.liikamaksu), kuukaudet=k.luettelo([k.kuukaudessa(r.kuukausi) for r in kuukaudet])),
+            k.t("Kela intends to recover %(maara)s, after offsetting against the amounts still to be paid.", maara=k.euroa(m.perittava)),
+        ]), Kappale(k.t("Hearing"), [k.t(
+            "Before the recovery is decided the recipient has the right to be heard: the recipient may give an account of "
+            "the overpayment, its amount and whether recovery should be waived (1.10; Administrative Procedure Act 434/2003, section 34).")])])
+
+
+def _vastaanottaja(m: MaksunsaajanTarkistus) -> str:
+    return m.maksunsaaja if m.maksunsaaja == "vakuutettu" else f"{m.maksunsaaja}:{m.tunnus}"
+
+
+def laadi_asiakirjat(tarkistus: Tarkistus, kieli: str, edustajat=()) -> list[TarkistuksenAsiakirja]:
+    """Per payee: its decision, and the overpayment hearing where the model says one is sent (1.10).
+
+    The insured's documents also go to each representative the case system names (`edustajat`,
+    1.8.4.1); 1.10 sends the hearing letter to the guardian too, and a guardian's receipt is the
+    insured's overpayment.
+    """
+    k = TarkistuksenKieli(kieli)
+    asiakirjat = []
+    for m in tarkistus.maksunsaajat:
+        omat = [_paatos(k, tarkistus, m)] + ([_kuulemiskirje(k, m)] if m.kuulemiskirje else [])
+        asiakirjat.extend(omat)
+        if m.maksunsaaja == "vakuutettu":
+            for edustaja in edustajat:
+                for d in omat:
+                    asiakirjat.append(dataclasses.replace(d, vastaanottaja=f"{edustaja.rooli}:{edustaja.tunnus}", saaja=edustaja.nimi))
+    return asiakirjat
