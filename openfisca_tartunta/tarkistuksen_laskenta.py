@@ -16,7 +16,7 @@ from openfisca_core.periods import DateUnit, period as _period
 from openfisca_tartunta import kalenteri
 from openfisca_tartunta.maksunsaajat import MAKSUNSAAJA, aiemmat_syotteet
 from openfisca_tartunta.raha import euroina, senteiksi
-from openfisca_tartunta.tarkistukset import ei_negatiivinen
+from openfisca_tartunta.tarkistukset import ei_negatiivinen, vaadi
 
 
 _EI_KUUKAUTTA = _period("2017-01")
@@ -77,11 +77,33 @@ def summa(populaatio, nimi: str) -> np.ndarray:
     return senteiksi(yhteensa)
 
 
+#: The claims of other payees on the insured's part (RULES.md §11: regress, Kela, the unemployment
+#: fund, the municipality). The revision's payee table does not hold them yet, so a revised month
+#: they take part of is refused rather than revised as if the insured had received it all.
+MUIDEN_MAKSUNSAAJIEN_OSUUDET = (
+    "regressina_kelalle", "regressina_tyottomyyskassalle", "maksetaan_kelalle",
+    "maksetaan_tyottomyyskassalle", "maksetaan_kunnalle",
+)
+
+
 def erotus(populaatio, period, koodi: str) -> np.ndarray:
     """The payee's corrected amount less what was paid (signed, whole cents)."""
     m = MAKSUNSAAJA[koodi]
     aiempi = euroina(populaatio(m.aiempi, period))
     ei_negatiivinen(aiempi, m.aiempi, "1.13")
+    if m.entiteetti == "vakuutettu":
+        muut = np.zeros(populaatio.count)
+        for nimi in MUIDEN_MAKSUNSAAJIEN_OSUUDET:
+            if nimi in populaatio.simulation.tax_benefit_system.variables:
+                muut += euroina(populaatio(nimi, period))
+        vaadi(
+            muut == 0,
+            m.aiempi,
+            aiempi,
+            f"{period}: other payees' claims (regress, Kela, the unemployment fund, the municipality; "
+            "1.9.2.5–1.9.2.11) take part of this month, and a revision of such a month is not modelled yet: "
+            "revise it by hand",
+        )
     return np.round(euroina(populaatio(m.nykyinen, period)) - aiempi, 2)
 
 

@@ -29,12 +29,16 @@ _VIITE = ["Kelan etuusohje 1.10, 1.10.1, 1.9.3.6", "SVL 1224/2004 15 luku"]
 _VIITE_NETTO = _VIITE + ["Tuloverolaki 1535/1992 112 a §", "Verohallinnon päätös 1033/2019"]
 
 
-def _nettoperinnan_maaraaika(vuosi, parameters) -> np.ndarray:
-    """Last day of net recovery for payments of `vuosi`: end of month k of the year after (k by payment year)."""
+def _nettoperinnan_maaraaika(vuosi, viimeinen_kuukausi) -> np.ndarray:
+    """Last day of net recovery for payments of `vuosi`: end of month k of the year after (k by payment year).
+
+    `viimeinen_kuukausi(paiva)`: the formula's own read of the parameter at `paiva` (the
+    Legislation Explorer links a parameter from the formula that reads it).
+    """
     vuosi = np.asarray(vuosi, dtype=np.int64)
     kuukausi = np.zeros(vuosi.size, dtype=np.int64)
     for y in np.unique(vuosi):
-        kuukausi[vuosi == y] = parameters(f"{int(y)}-01-01").takaisinperinta.nettoperinnan_viimeinen_kuukausi
+        kuukausi[vuosi == y] = viimeinen_kuukausi(f"{int(y)}-01-01")
     kuukausia = (vuosi + 1 - 1970) * 12 + (kuukausi - 1) + 1
     return kuukausia.astype("datetime64[M]").astype("datetime64[D]") - np.timedelta64(1, "D")
 
@@ -88,7 +92,11 @@ class takaisinperitaan_nettona(Variable):
         )
         if not liika.any():
             return np.zeros(vakuutettu.count, dtype=bool)
-        maaraaika = _nettoperinnan_maaraaika(np.where(liika, vuosi, period.start.year), parameters)
+        def viimeinen_kuukausi(paiva):
+            kuukausi = parameters(paiva).takaisinperinta.nettoperinnan_viimeinen_kuukausi
+            return kuukausi
+
+        maaraaika = _nettoperinnan_maaraaika(np.where(liika, vuosi, period.start.year), viimeinen_kuukausi)
         # Source tax can be corrected only within the payment year (1.9.3.5 "Lähdevero").
         lahde = vakuutettu("ennakonpidatysperuste", period) == Ennakonpidatysperuste.lahdeverokortti
         vuoden_loppu = (np.where(liika, vuosi, period.start.year) + 1 - 1970).astype("datetime64[Y]").astype("datetime64[D]") - 1

@@ -96,3 +96,15 @@ def test_maksuvuosi_tarkistetaan_myos_ilman_liikamaksua(tbs):
     with pytest.raises(Syottovirhe) as virhe:
         laske(tbs, syote, "takaisinperitaan_nettona")
     assert virhe.value.muuttuja == "maksuvuosi" and "before 2024" in str(virhe.value)
+
+
+def test_muiden_maksunsaajien_kuukautta_ei_tarkisteta_vaarin(tbs):
+    """A revised month that another payee's claim takes part of is refused, not revised as the insured's.
+
+    Kela's regress offset of 300 € (1.9.2.7, 1.9.2.11) takes part of the corrected 1 100 € insured's
+    part; the revision's payee table does not hold Kela yet, so the month is refused naming the input.
+    """
+    with pytest.raises(Syottovirhe) as virhe:
+        laske(tbs, tapaus(kelan_regressivaatimus={KUUKAUSI: 300}))
+    assert virhe.value.muuttuja == "maksettu_vakuutetulle" and "not modelled yet" in str(virhe.value)
+    assert float(laske(tbs, tapaus(kelan_regressivaatimus={KUUKAUSI: 0}))[0]) == pytest.approx(320.0)
