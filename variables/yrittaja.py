@@ -17,6 +17,7 @@ from openfisca_tartunta.luettelot import Yrittajavakuutus
 from openfisca_tartunta.paatoksen_ajanjakso import ENSIMMAINEN_PAIVA, paatoksen_paivat
 from openfisca_tartunta.parametrit import paivan_arvot, vuoden_arvot
 from openfisca_tartunta.raha import euroina
+from openfisca_tartunta.roolit import roolissa
 from openfisca_tartunta.tarkistukset import ei_negatiivinen
 
 
@@ -111,7 +112,7 @@ class yrittajan_paivarahan_tyotulo(Variable):
             [np.minimum(tyotulo, yel_max), tyotulo],
             default=np.where(laiminlyoty, 0.0, verotettu),
         )
-        return np.where(ansiotyo.has_role(Vakuutettu.YRITYSTOIMINTA), tulo, 0.0)
+        return np.where(roolissa(ansiotyo, Vakuutettu.YRITYSTOIMINTA), tulo, 0.0)
 
 
 class vakuuttamisvelvollisuus_selvitettava(Variable):
@@ -132,7 +133,7 @@ class vakuuttamisvelvollisuus_selvitettava(Variable):
         verotettu = euroina(ansiotyo("yrittajan_verotettu_tulo", period))
         raja = paivan_arvot(parameters, _paatos_alkaa(ansiotyo, period), lambda p: p.yrittaja.selvityspyynnon_tuloraja)
         return (
-            ansiotyo.has_role(Vakuutettu.YRITYSTOIMINTA)
+            roolissa(ansiotyo, Vakuutettu.YRITYSTOIMINTA)
             & (vakuutus == Yrittajavakuutus.ei_vakuutusta)
             & (verotettu > raja)
         )
