@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Callable
 
 import numpy as np
+from openfisca_core.periods import Instant
 
 from openfisca_tartunta import kalenteri
 from openfisca_tartunta.paatoksen_ajanjakso import ENSIMMAINEN_PAIVA
@@ -21,7 +22,7 @@ def paivan_arvot(parameters, paivat, hae: Callable) -> np.ndarray:
     erilliset, paikat = _erilliset(paivat)
     if erilliset.size == 0:  # no rows: an empty result of the right width
         return np.zeros(paivat.shape + np.shape(hae(parameters(str(ENSIMMAINEN_PAIVA)))))
-    arvot = np.array([hae(parameters(str(p))) for p in erilliset], dtype=np.float64)
+    arvot = np.array([hae(parameters(_hetki(p))) for p in erilliset], dtype=np.float64)
     return arvot[paikat.reshape(paivat.shape)]
 
 
@@ -38,6 +39,12 @@ def _erilliset(paivat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
             kohta = np.cumsum(lasna) - 1
             return (np.flatnonzero(lasna) + alin).view("datetime64[D]"), kohta[siirto].reshape(paivat.shape)
     return np.unique(paivat, return_inverse=True)
+
+
+def _hetki(paiva: np.datetime64) -> Instant:
+    """An OpenFisca instant of a day, without formatting and parsing its text."""
+    d = paiva.item()
+    return Instant((d.year, d.month, d.day))
 
 
 def vuoden_arvot(parameters, paivat, hae: Callable) -> np.ndarray:
