@@ -317,7 +317,7 @@ def tarkista(vakuutettu, period) -> np.ndarray:
             alku_annettu = alku_annettu & ~(tyossa & np.isin(etuus, elakkeet))
         ryhmat[laji].append((nimi, np.where(alku_annettu, alku, kalenteri.EI_PAIVAA),
                              np.where(alku_annettu, loppu, kalenteri.AINA)))
-    pareittain = [(ryhmat[l], ryhmat[l]) for l in ryhmat] + [(ryhmat["maksueste"], ryhmat["vuosiloma"])]
+    pareittain = [(ryhmat[laji], ryhmat[laji]) for laji in ryhmat] + [(ryhmat["maksueste"], ryhmat["vuosiloma"])]
     for ensimmaiset, toiset in pareittain:
         for i, (nimi, a, b) in enumerate(ensimmaiset):
             for j, (muu, c, d) in enumerate(toiset):

@@ -37,7 +37,6 @@ import datetime as dt
 
 import numpy as np
 import orjson
-from openfisca_core import periods
 from openfisca_core.errors import ParameterNotFoundError
 from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import DateUnit
