@@ -28,7 +28,8 @@ def syote_annettu(populaatio, nimi: str) -> bool:
     formula counts as given)."""
     if populaatio.simulation.tax_benefit_system.variables[nimi].formulas:
         return True
-    return bool(populaatio.get_holder(nimi).get_known_periods())
+    holder = populaatio._holders.get(nimi)  # OpenFisca makes a holder when a value is set or read
+    return holder is not None and bool(holder.get_known_periods())
 
 
 def vaadi_kuukauden_arvo(populaatio, nimi: str, period, tarvitaan) -> None:

@@ -90,6 +90,9 @@ def test_iso_paivat_hylkaa_kuin_saannollinen_lauseke(huono):
         syotteet.tarkista_paivat(arvot, "x")
     assert virhe.value.kentta == "x/2" and virhe.value.arvo == huono
     assert syotteet._iso_paivat(arvot) is None
+    with pytest.raises(syotteet.Syotevirhe) as virhe:  # the same in a column long enough for the vectorised reader
+        syotteet.tarkista_paivat(np.array(["2024-03-04"] * 40 + [huono], dtype=object), "x")
+    assert virhe.value.kentta == "x/40" and virhe.value.arvo == huono
 
 
 def test_iso_paivat_kuin_numpy():
