@@ -176,8 +176,10 @@ def _paivat(arvot, nimi: str):
         raise Syottovirhe(nimi, "a timestamp with a time zone is not a date; store dates (date32) or naive midnight timestamps")
     taulukko = np.asarray(arvot)
     if taulukko.dtype.kind == "M":
-        ok = np.isnat(taulukko) | (taulukko == taulukko.astype("datetime64[D]"))
-        vaadi(ok, nimi, taulukko.astype(str), "a timestamp with a time of day is not a date; give the day only")
+        if taulukko.dtype != np.dtype("datetime64[D]"):  # days are days; a finer unit may carry a time of day
+            ok = np.isnat(taulukko) | (taulukko == taulukko.astype("datetime64[D]"))
+            if not ok.all():
+                vaadi(ok, nimi, taulukko.astype(str), "a timestamp with a time of day is not a date; give the day only")
         return taulukko
     if taulukko.dtype.kind in "OU":
         annetut = ~np.asarray(pd.isna(taulukko), dtype=bool)

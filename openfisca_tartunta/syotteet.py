@@ -291,7 +291,7 @@ def json_sarake(muuttuja, arvot: list, kentta: str) -> np.ndarray:
         raise Syotevirhe(f"{kentta}/{rivi}", f"expected {selite}", arvot[rivi] if not isinstance(arvot[rivi], (list, dict)) else str(arvot[rivi])[:80])
     if tyyppi is dt.date:
         return tarkista_paivat(np.array(arvot, dtype=object), kentta) if arvot else np.zeros(0, "datetime64[D]")
-    if tyyppi in (int, float):  # a JSON integer has no size limit; numpy would overflow before any check
+    if tyyppi in (int, float) and int in tyypit:  # a JSON integer has no size limit; numpy would overflow before any check
         rivi = next((i for i, a in enumerate(arvot) if type(a) is int and abs(a) >= 2**53), None)
         if rivi is not None:
             raise Syotevirhe(f"{kentta}/{rivi}", f"expected {selite} of a plausible size", str(arvot[rivi])[:40])

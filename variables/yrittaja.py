@@ -17,6 +17,7 @@ from openfisca_tartunta.luettelot import Yrittajavakuutus
 from openfisca_tartunta.paatoksen_ajanjakso import ENSIMMAINEN_PAIVA, paatoksen_paivat
 from openfisca_tartunta.parametrit import paivan_arvot, vuoden_arvot
 from openfisca_tartunta.raha import euroina
+from openfisca_tartunta.annetut_kuukaudet import syote_annettu
 from openfisca_tartunta.roolit import roolissa
 from openfisca_tartunta.tarkistukset import ei_negatiivinen
 
@@ -94,6 +95,9 @@ class yrittajan_paivarahan_tyotulo(Variable):
     )
 
     def formula(ansiotyo, period, parameters):
+        yritys = roolissa(ansiotyo, Vakuutettu.YRITYSTOIMINTA)
+        if not yritys.any() and not (syote_annettu(ansiotyo, "yrittajan_tyotulo") or syote_annettu(ansiotyo, "yrittajan_verotettu_tulo")):
+            return np.zeros(ansiotyo.count)  # no self-employment row and no income to check (a single employee)
         vakuutus = ansiotyo("yrittajavakuutus", period)
         tyotulo = euroina(ansiotyo("yrittajan_tyotulo", period))
         verotettu = euroina(ansiotyo("yrittajan_verotettu_tulo", period))
@@ -112,7 +116,7 @@ class yrittajan_paivarahan_tyotulo(Variable):
             [np.minimum(tyotulo, yel_max), tyotulo],
             default=np.where(laiminlyoty, 0.0, verotettu),
         )
-        return np.where(roolissa(ansiotyo, Vakuutettu.YRITYSTOIMINTA), tulo, 0.0)
+        return np.where(yritys, tulo, 0.0)
 
 
 class vakuuttamisvelvollisuus_selvitettava(Variable):
@@ -129,11 +133,14 @@ class vakuuttamisvelvollisuus_selvitettava(Variable):
     )
 
     def formula(ansiotyo, period, parameters):
+        yritys = roolissa(ansiotyo, Vakuutettu.YRITYSTOIMINTA)
+        if not yritys.any():
+            return np.zeros(ansiotyo.count, dtype=bool)
         vakuutus = ansiotyo("yrittajavakuutus", period)
         verotettu = euroina(ansiotyo("yrittajan_verotettu_tulo", period))
         raja = paivan_arvot(parameters, _paatos_alkaa(ansiotyo, period), lambda p: p.yrittaja.selvityspyynnon_tuloraja)
         return (
-            roolissa(ansiotyo, Vakuutettu.YRITYSTOIMINTA)
+            yritys
             & (vakuutus == Yrittajavakuutus.ei_vakuutusta)
             & (verotettu > raja)
         )
