@@ -15,6 +15,7 @@ bounded (`--maara`, `--aikaraja`).
 
     .venv/bin/python benchmarks/kuormitus.py
     .venv/bin/python benchmarks/kuormitus.py --maara 3000 --json tulos.json
+    .venv/bin/python benchmarks/kuormitus.py --vertailu ../main --ei-rasitusta   # before/after in one run
 
 Then `/calculate` again with `--jouten` (100) idle and slowly dripping connections
 open, and the largest `/eraajo` the memory budget accepts over `--kuukausia`
@@ -34,6 +35,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -190,13 +192,16 @@ def lapaisy(osoite, raaka: bytes, maara: int, aikaraja: float, rinnakkain: int) 
     }
 
 
-def kaynnista(portti: int, tyoprosessit: int, muisti: int = 1200) -> subprocess.Popen:
+def kaynnista(portti: int, tyoprosessit: int, muisti: int = 1200, juuri: Path = JUURI, kansio: str | None = None) -> subprocess.Popen:
+    """`tartunta serve` of the checkout `juuri` (its own .venv, else this Python), its audit trail in `kansio`."""
     ymparisto = {**os.environ, "TARTUNTA_LOG_LEVEL": "warning"}
+    python = juuri / ".venv" / "bin" / "python"
+    kansio = kansio or tempfile.mkdtemp(prefix="tartunta-kuormitus-")
     prosessi = subprocess.Popen(
-        [sys.executable, "-m", "openfisca_tartunta.cli", "serve", "--port", str(portti), "--workers", str(tyoprosessit),
-         "--max-memory-mib", str(muisti), "--max-body-bytes", str(256 * 2**20), "--max-batch-rows", str(10**7),
-         "--timeout", "600"],
-        cwd=JUURI,
+        [str(python) if python.exists() else sys.executable, "-m", "openfisca_tartunta.cli", "serve", "--port", str(portti),
+         "--workers", str(tyoprosessit), "--max-memory-mib", str(muisti), "--max-body-bytes", str(256 * 2**20),
+         "--max-batch-rows", str(10**7), "--timeout", "600", "--kirjausloki", str(Path(kansio) / "kirjausloki.sqlite")],
+        cwd=kansio,
         env=ymparisto,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -212,9 +217,21 @@ def kaynnista(portti: int, tyoprosessit: int, muisti: int = 1200) -> subprocess.
     raise RuntimeError("the server did not answer /health within 60 s")
 
 
+def _rivi(nimi: str, v: dict, lp: dict, lisa: str = "") -> str:
+    return (
+        f"{nimi:>15}: p50 {v['p50_ms']:7.2f} ms  p99 {v['p99_ms']:7.2f} ms  "
+        f"(server p50 {v['palvelin_p50_ms']:.2f} ms)  "
+        f"{lp['pyyntoa_sekunnissa']:7.1f} req/s with {lp['rinnakkain']} clients{lisa}  "
+        f"[{v['pyyntoja']}+{lp['pyyntoja']} requests, {v['virheita'] + lp['virheita']} errors]"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", help="a running server on loopback, e.g. http://127.0.0.1:5000 (default: start one)")
+    parser.add_argument("--vertailu", help="another checkout (e.g. /work/main, with its .venv): its server is started too and "
+                        "every scenario is measured on both, one after the other, in this run")
+    parser.add_argument("--ei-rasitusta", action="store_true", help="skip the idle connections and the largest batch")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--maara", type=int, default=2000, help="requests per single-case measurement (default 2000)")
     parser.add_argument("--eraajo-maara", type=int, default=10, help="batch requests per measurement (default 10)")
@@ -227,69 +244,67 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", help="also write the results to this file")
     args = parser.parse_args(argv)
 
-    prosessi = None
-    if args.url:
-        osa = urllib.parse.urlsplit(args.url)
-        if osa.hostname not in LOOPBACK:
-            parser.error("--url must point to loopback (127.0.0.1, localhost, ::1)")
-        osoite = (osa.hostname, osa.port or 80)
-    else:
-        portti = vapaa_portti()
-        prosessi = kaynnista(portti, args.workers, args.muisti)
-        osoite = ("127.0.0.1", portti)
-    isanta = f"{osoite[0]}:{osoite[1]}"
+    palvelimet: list[tuple[str, tuple[str, int], subprocess.Popen | None]] = []
     try:
-        tulokset = {"workers": args.workers if prosessi else None, "cpu": os.cpu_count()}
+        if args.url:
+            osa = urllib.parse.urlsplit(args.url)
+            if osa.hostname not in LOOPBACK:
+                parser.error("--url must point to loopback (127.0.0.1, localhost, ::1)")
+            palvelimet.append(("", (osa.hostname, osa.port or 80), None))
+        else:
+            portti = vapaa_portti()
+            palvelimet.append(("", ("127.0.0.1", portti), kaynnista(portti, args.workers, args.muisti)))
+        if args.vertailu:
+            portti = vapaa_portti()
+            palvelimet.append((" [vertailu]", ("127.0.0.1", portti),
+                               kaynnista(portti, args.workers, args.muisti, Path(args.vertailu).resolve())))
+        tulokset = {"workers": args.workers if palvelimet[0][2] else None, "cpu": os.cpu_count(), "vertailu": args.vertailu}
+        for merkki, osoite, _ in palvelimet:
+            tulokset["vertailu" if merkki else "tama"] = {}
         skenaariot = [
-            ("calculate", raaka_pyynto(isanta, "/calculate", KARANTEENI_PALKANSAAJA), args.maara),
-            ("paatosehdotus", raaka_pyynto(isanta, "/paatosehdotus", paatosehdotuksen_tapaus()), args.maara // 2),
-            ("eraajo_10000", raaka_pyynto(isanta, "/eraajo", eraajo(args.eraajo_koko)), args.eraajo_maara),
+            ("calculate", "/calculate", KARANTEENI_PALKANSAAJA, args.maara),
+            ("paatosehdotus", "/paatosehdotus", paatosehdotuksen_tapaus(), args.maara // 2),
+            ("eraajo_10000", "/eraajo", eraajo(args.eraajo_koko), args.eraajo_maara),
         ]
-        for nimi, raaka, maara in skenaariot:
-            tila = laheta(osoite, raaka)[0]
-            if tila != 200:
-                raise RuntimeError(f"{nimi}: the server answered {tila}")
-            tulokset[nimi] = {
-                "viive": viive(osoite, raaka, maara, args.aikaraja),
-                "lapaisy": lapaisy(osoite, raaka, maara, args.aikaraja, args.rinnakkain),
-            }
-            v, la = tulokset[nimi]["viive"], tulokset[nimi]["lapaisy"]
-            print(
-                f"{nimi:>15}: p50 {v['p50_ms']:7.2f} ms  p99 {v['p99_ms']:7.2f} ms  "
-                f"(server p50 {v['palvelin_p50_ms']:.2f} ms)  "
-                f"{la['pyyntoa_sekunnissa']:7.1f} req/s with {la['rinnakkain']} clients  "
-                f"[{v['pyyntoja']}+{la['pyyntoja']} requests, {v['virheita'] + la['virheita']} errors]"
-            )
-        raaka = raaka_pyynto(isanta, "/calculate", KARANTEENI_PALKANSAAJA)
-        with rasitus.jouten(osoite, args.jouten):
-            v = viive(osoite, raaka, args.maara, args.aikaraja)
-            la = lapaisy(osoite, raaka, args.maara, args.aikaraja, args.rinnakkain)
-        tulokset[f"calculate_{args.jouten}_jouten"] = {"viive": v, "lapaisy": la}
-        print(
-            f"{'calculate':>15}: p50 {v['p50_ms']:7.2f} ms  p99 {v['p99_ms']:7.2f} ms  "
-            f"{la['pyyntoa_sekunnissa']:7.1f} req/s with {la['rinnakkain']} clients, {args.jouten} idle/slow connections open  "
-            f"[{v['virheita'] + la['virheita']} errors]"
-        )
-        if prosessi is not None:
-            import psutil
+        for nimi, polku, runko, maara in skenaariot:
+            for merkki, osoite, _ in palvelimet:  # back to back: the same load on both
+                raaka = raaka_pyynto(f"{osoite[0]}:{osoite[1]}", polku, runko)
+                tila = laheta(osoite, raaka)[0]
+                if tila != 200:
+                    raise RuntimeError(f"{nimi}{merkki}: the server answered {tila}")
+                v = viive(osoite, raaka, maara, args.aikaraja)
+                lp = lapaisy(osoite, raaka, maara, args.aikaraja, args.rinnakkain)
+                tulokset["vertailu" if merkki else "tama"][nimi] = {"viive": v, "lapaisy": lp}
+                print(_rivi(nimi + merkki, v, lp), flush=True)
+        if not args.ei_rasitusta:
+            _, osoite, prosessi = palvelimet[0]
+            raaka = raaka_pyynto(f"{osoite[0]}:{osoite[1]}", "/calculate", KARANTEENI_PALKANSAAJA)
+            with rasitus.jouten(osoite, args.jouten):
+                v = viive(osoite, raaka, args.maara, args.aikaraja)
+                lp = lapaisy(osoite, raaka, args.maara, args.aikaraja, args.rinnakkain)
+            tulokset["tama"][f"calculate_{args.jouten}_jouten"] = {"viive": v, "lapaisy": lp}
+            print(_rivi("calculate", v, lp, f", {args.jouten} idle/slow connections open"))
+            if prosessi is not None:
+                import psutil
 
-            lapset = [p.pid for p in psutil.Process(prosessi.pid).children()]
-            suurin = rasitus.suurin_eraajo(osoite, raaka_pyynto, laheta, eraajo, lapset, args.muisti, args.kuukausia)
-            tulokset["suurin_eraajo"] = suurin
-            print(
-                f"{'largest eraajo':>15}: {suurin['riveja']} rows ({suurin['tapauksia']} cases) × {suurin['kuukausia']} months "
-                f"→ {suurin['tila']} in {suurin['aika_s']} s, worker peak RSS {suurin['huippu_rss_mib']} MiB "
-                f"(budget {args.muisti} MiB; twice as many rows → {suurin['kaksinkertainen_tila']})"
-            )
+                lapset = [p.pid for p in psutil.Process(prosessi.pid).children()]
+                suurin = rasitus.suurin_eraajo(osoite, raaka_pyynto, laheta, eraajo, lapset, args.muisti, args.kuukausia)
+                tulokset["tama"]["suurin_eraajo"] = suurin
+                print(
+                    f"{'largest eraajo':>15}: {suurin['riveja']} rows ({suurin['tapauksia']} cases) × {suurin['kuukausia']} months "
+                    f"→ {suurin['tila']} in {suurin['aika_s']} s, worker peak RSS {suurin['huippu_rss_mib']} MiB "
+                    f"(budget {args.muisti} MiB; twice as many rows → {suurin['kaksinkertainen_tila']})"
+                )
         if args.json:
             Path(args.json).write_text(json.dumps(tulokset, indent=2))
     finally:
-        if prosessi is not None:
-            prosessi.terminate()
-            try:
-                prosessi.wait(15)
-            except subprocess.TimeoutExpired:
-                prosessi.kill()
+        for _, _, prosessi in palvelimet:
+            if prosessi is not None:
+                prosessi.terminate()
+                try:
+                    prosessi.wait(15)
+                except subprocess.TimeoutExpired:
+                    prosessi.kill()
     return 0
 
 

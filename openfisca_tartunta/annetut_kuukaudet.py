@@ -22,6 +22,16 @@ def annettu(populaatio, nimi: str, period) -> bool:
     return any(p.contains(period) for p in holder.get_known_periods())
 
 
+def syote_annettu(populaatio, nimi: str) -> bool:
+    """False when input `nimi` holds no value at all in the simulation: every row then has the
+    variable's default, and a check or a count over it can be skipped (a variable a reform gives a
+    formula counts as given)."""
+    if populaatio.simulation.tax_benefit_system.variables[nimi].formulas:
+        return True
+    holder = populaatio._holders.get(nimi)  # OpenFisca makes a holder when a value is set or read
+    return holder is not None and bool(holder.get_known_periods())
+
+
 def vaadi_kuukauden_arvo(populaatio, nimi: str, period, tarvitaan) -> None:
     """Raise `Syottovirhe` when rows `tarvitaan` need `nimi` for `period` and it was not given.
 

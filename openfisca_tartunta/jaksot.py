@@ -23,7 +23,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from openfisca_core.indexed_enums import Enum
+
 from openfisca_tartunta import kalenteri
+from openfisca_tartunta.annetut_kuukaudet import syote_annettu
 from openfisca_tartunta.luettelot import KUUN_ALUSTA_ALKAVAT, TYOSSAKAYVAN_ELAKKEET, EstavaEtuus
 from openfisca_tartunta.tarkistukset import vaadi
 
@@ -156,17 +159,21 @@ def _lue(vakuutettu, period) -> Esteet:
             [tyhja for _ in maksuesteet()], [np.zeros(0, np.int16) for _ in estavat_etuudet()],
         )
 
+    def lue_sarake(nimi):
+        if syote_annettu(vakuutettu, nimi):
+            return np.asarray(vakuutettu(nimi, period))[rivit]
+        muuttuja = vakuutettu.simulation.tax_benefit_system.variables[nimi]
+        return np.full(rivit.size, muuttuja.default_value.index if muuttuja.value_type is Enum else muuttuja.default_value,
+                       dtype=np.int16 if muuttuja.value_type is Enum else "datetime64[D]")
+
     def pari(nimi):
-        return (
-            kalenteri.paivina(vakuutettu(f"{nimi}_alkaa", period))[rivit],
-            kalenteri.paivina(vakuutettu(f"{nimi}_paattyy", period))[rivit],
-        )
+        return kalenteri.paivina(lue_sarake(f"{nimi}_alkaa")), kalenteri.paivina(lue_sarake(f"{nimi}_paattyy"))
 
     tyossa = vakuutettu("tyoskentelee_elakkeella", period)[rivit]
     estot, etuudet = [], []
     for nimi in estavat_etuudet():
         alku, loppu = pari(nimi)
-        etuus = vakuutettu(nimi, period)[rivit]
+        etuus = lue_sarake(nimi)
         ei_esta = tyossa & np.isin(etuus, [e.index for e in TYOSSAKAYVAN_ELAKKEET])
         estot.append((np.where(ei_esta, kalenteri.EI_PAIVAA, alku), np.where(ei_esta, kalenteri.AINA, loppu)))
         etuudet.append(np.asarray(etuus))
@@ -244,14 +251,22 @@ def ensimmainen_maksettu(alku, loppu, esteet: Esteet) -> np.ndarray:
     return np.where(paiva <= kalenteri.paivina(loppu), paiva, kalenteri.EI_PAIVAA)
 
 
+def _slotin_syotteet(laji: str, nimi: str) -> list[str]:
+    return [f"{nimi}_alkaa", f"{nimi}_paattyy"] + ([nimi] if laji == "estava_etuus" else [])
+
+
 def tarkista(vakuutettu, period) -> np.ndarray:
     """Refuse ill-formed ranges with an error naming the field; return the rows with any range.
 
     Runs once per simulation (from `ajanjaksoja_annettu`), on the rows where any slot is
-    filled (usually few), so a large population costs one comparison per input.
+    filled (usually few), so a large population costs one comparison per input; a slot
+    whose inputs hold no value in the simulation is not read at all (a single case).
     """
     nimet = [(laji, nimi) for laji, lista in (("vuosiloma", vuosilomat()), ("maksueste", maksuesteet()),
                                               ("estava_etuus", estavat_etuudet())) for nimi in lista]
+    # A slot none of whose inputs holds a value is empty on every row: nothing to check or compare.
+    nimet = [(laji, nimi) for laji, nimi in nimet
+             if any(syote_annettu(vakuutettu, n) for n in _slotin_syotteet(laji, nimi))]
     sarakkeet = {}
     annettu = np.zeros(vakuutettu.count, dtype=bool)
     for laji, nimi in nimet:
@@ -302,7 +317,7 @@ def tarkista(vakuutettu, period) -> np.ndarray:
             alku_annettu = alku_annettu & ~(tyossa & np.isin(etuus, elakkeet))
         ryhmat[laji].append((nimi, np.where(alku_annettu, alku, kalenteri.EI_PAIVAA),
                              np.where(alku_annettu, loppu, kalenteri.AINA)))
-    pareittain = [(ryhmat[l], ryhmat[l]) for l in ryhmat] + [(ryhmat["maksueste"], ryhmat["vuosiloma"])]
+    pareittain = [(ryhmat[laji], ryhmat[laji]) for laji in ryhmat] + [(ryhmat["maksueste"], ryhmat["vuosiloma"])]
     for ensimmaiset, toiset in pareittain:
         for i, (nimi, a, b) in enumerate(ensimmaiset):
             for j, (muu, c, d) in enumerate(toiset):

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Callable
 
 import numpy as np
+from openfisca_core.periods import Instant
 
+from openfisca_tartunta import kalenteri
 from openfisca_tartunta.paatoksen_ajanjakso import ENSIMMAINEN_PAIVA
 
 
@@ -16,12 +18,33 @@ def paivan_arvot(parameters, paivat, hae: Callable) -> np.ndarray:
     result has one column per value, e.g. `maksimi, raja = vuoden_arvot(...).T`).
     One look-up per distinct date (a handful in practice), then a vectorised gather.
     """
-    paivat = np.asarray(paivat).astype("datetime64[D]")
-    erilliset, paikat = np.unique(paivat, return_inverse=True)
+    paivat = kalenteri.paivina(paivat)
+    erilliset, paikat = _erilliset(paivat)
     if erilliset.size == 0:  # no rows: an empty result of the right width
         return np.zeros(paivat.shape + np.shape(hae(parameters(str(ENSIMMAINEN_PAIVA)))))
-    arvot = np.array([hae(parameters(str(p))) for p in erilliset], dtype=np.float64)
+    arvot = np.array([hae(parameters(_hetki(p))) for p in erilliset], dtype=np.float64)
     return arvot[paikat.reshape(paivat.shape)]
+
+
+def _erilliset(paivat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`np.unique(paivat, return_inverse=True)` without sorting: the dates of a population lie in
+    a span of a few years, so presence flags over that span of day numbers find the distinct ones."""
+    d = paivat.view(np.int64).reshape(-1)
+    if d.size:
+        alin, ylin = int(d.min()), int(d.max())
+        if alin != np.iinfo(np.int64).min and ylin - alin <= 4 * d.size + 4096:  # no NaT, a short span
+            lasna = np.zeros(ylin - alin + 1, dtype=bool)
+            siirto = d - alin
+            lasna[siirto] = True
+            kohta = np.cumsum(lasna) - 1
+            return (np.flatnonzero(lasna) + alin).view("datetime64[D]"), kohta[siirto].reshape(paivat.shape)
+    return np.unique(paivat, return_inverse=True)
+
+
+def _hetki(paiva: np.datetime64) -> Instant:
+    """An OpenFisca instant of a day, without formatting and parsing its text."""
+    d = paiva.item()
+    return Instant((d.year, d.month, d.day))
 
 
 def paivittain(paivat, hae: Callable[[str], object]) -> np.ndarray:
@@ -38,7 +61,7 @@ def paivittain(paivat, hae: Callable[[str], object]) -> np.ndarray:
     One look-up per distinct date, then a vectorised gather.
     """
     paivat = np.asarray(paivat).astype("datetime64[D]")
-    erilliset, paikat = np.unique(paivat, return_inverse=True)
+    erilliset, paikat = _erilliset(paivat)
     if erilliset.size == 0:
         return np.asarray([hae(str(ENSIMMAINEN_PAIVA))])[:0]
     arvot = np.asarray([hae(str(p)) for p in erilliset])
@@ -47,8 +70,8 @@ def paivittain(paivat, hae: Callable[[str], object]) -> np.ndarray:
 
 def vuoden_arvot(parameters, paivat, hae: Callable) -> np.ndarray:
     """Value of a yearly parameter at 1 January of each date's year (YEL/MYEL limits)."""
-    vuodet = np.clip(np.asarray(paivat).astype("datetime64[Y]"), np.datetime64("1971", "Y"), np.datetime64("9998", "Y"))
-    return paivan_arvot(parameters, vuodet.astype("datetime64[D]"), hae)
+    alut = np.clip(kalenteri.vuoden_alku(paivat), np.datetime64("1971-01-01", "D"), np.datetime64("9998-01-01", "D"))
+    return paivan_arvot(parameters, alut, hae)
 
 
 def vuosittain(paivat, hae: Callable[[str], object]) -> np.ndarray:

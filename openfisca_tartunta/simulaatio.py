@@ -32,6 +32,7 @@ from openfisca_core.periods import DateUnit, period as as_period
 from openfisca_core.simulations import Simulation, SimulationBuilder
 
 from openfisca_tartunta import syotteet
+from openfisca_tartunta.roolit import merkitse_koodit
 from openfisca_tartunta.tarkistukset import Syottovirhe, vaadi
 
 RAKENNESARAKKEET = ("vakuutettu", "rooli")
@@ -175,8 +176,10 @@ def _paivat(arvot, nimi: str):
         raise Syottovirhe(nimi, "a timestamp with a time zone is not a date; store dates (date32) or naive midnight timestamps")
     taulukko = np.asarray(arvot)
     if taulukko.dtype.kind == "M":
-        ok = np.isnat(taulukko) | (taulukko == taulukko.astype("datetime64[D]"))
-        vaadi(ok, nimi, taulukko.astype(str), "a timestamp with a time of day is not a date; give the day only")
+        if taulukko.dtype != np.dtype("datetime64[D]"):  # days are days; a finer unit may carry a time of day
+            ok = np.isnat(taulukko) | (taulukko == taulukko.astype("datetime64[D]"))
+            if not ok.all():
+                vaadi(ok, nimi, taulukko.astype(str), "a timestamp with a time of day is not a date; give the day only")
         return taulukko
     if taulukko.dtype.kind in "OU":
         annetut = ~np.asarray(pd.isna(taulukko), dtype=bool)
@@ -232,7 +235,9 @@ def _rakenna(tax_benefit_system, n_vak: int, n_tyo: int, kuuluu: np.ndarray, roo
     roolit = np.empty(len(ryhma.entity.flattened_roles), dtype=object)
     roolit[:] = ryhma.entity.flattened_roles
     ryhma._members_role = roolit[rooli]  # what the setter stores, without its list round trip
-    return rakentaja.build(tax_benefit_system)
+    simulaatio = rakentaja.build(tax_benefit_system)
+    merkitse_koodit(simulaatio, ryhma, rooli)  # role masks from the codes, not by comparing Role objects
+    return simulaatio
 
 
 def _jarjestys(nimi: str) -> tuple[int, str]:

@@ -12,6 +12,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_tartunta.entities import Ansiotyo, Vakuutettu
 from openfisca_tartunta.raha import euroina, senteiksi
+from openfisca_tartunta.roolit import roolin_summa
 
 
 def _osuudet(ansiotyo, period, parameters):
@@ -90,8 +91,8 @@ class laskennallinen_paivaraha(Variable):
     def formula(vakuutettu, period, parameters):
         osuus = _osuudet(vakuutettu.members, period, parameters)
         # Role-filtered sums have one value for every group, also for a group with no rows.
-        summa = vakuutettu.sum(osuus, role=Vakuutettu.PALKKATYO) + vakuutettu.sum(
-            osuus, role=Vakuutettu.YRITYSTOIMINTA
+        summa = roolin_summa(vakuutettu, osuus, Vakuutettu.PALKKATYO) + roolin_summa(
+            vakuutettu, osuus, Vakuutettu.YRITYSTOIMINTA
         )
         return senteiksi(summa)
 

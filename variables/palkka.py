@@ -14,6 +14,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_tartunta.entities import Ansiotyo, Vakuutettu
 from openfisca_tartunta.raha import euroina
+from openfisca_tartunta.roolit import roolissa
 from openfisca_tartunta.annetut_kuukaudet import vaadi_kuukauden_arvo
 from openfisca_tartunta.tarkistukset import ei_negatiivinen
 
@@ -27,7 +28,7 @@ class on_palkkatyo(Variable):
     documentation = "True for an employment row, false for self-employment: the row's role, computed once per simulation."
 
     def formula(ansiotyo, period):
-        return ansiotyo.has_role(Vakuutettu.PALKKATYO)
+        return roolissa(ansiotyo, Vakuutettu.PALKKATYO)
 
 
 class ansionmenetys(Variable):
@@ -89,11 +90,11 @@ class kuukausiansion_peruste(Variable):
     def formula(ansiotyo, period):
         palkkatyo = ansiotyo("on_palkkatyo", period)
         selvitetty = ansiotyo("ansionmenetys_selvitetty", period)
-        def paatos():
-            return palkkatyo & (ansiotyo.vakuutettu("paatoksen_arkipaivat", period) > 0)
+        def paatos(rivit):  # the rows of `rivit` with a decision day in the month
+            return rivit & (ansiotyo.vakuutettu("paatoksen_arkipaivat", period) > 0) if rivit.any() else rivit
 
-        vaadi_kuukauden_arvo(ansiotyo, "ansionmenetys", period, lambda: paatos() & selvitetty)
-        vaadi_kuukauden_arvo(ansiotyo, "edeltava_palkka", period, lambda: paatos() & ~selvitetty)
+        vaadi_kuukauden_arvo(ansiotyo, "ansionmenetys", period, lambda: paatos(palkkatyo & selvitetty))
+        vaadi_kuukauden_arvo(ansiotyo, "edeltava_palkka", period, lambda: paatos(palkkatyo & ~selvitetty))
         arvio = euroina(ansiotyo("ansionmenetys", period))
         edeltava = euroina(ansiotyo("edeltava_palkka", period))
         ei_negatiivinen(arvio, "ansionmenetys", "1.6")

@@ -17,6 +17,8 @@ from openfisca_tartunta.luettelot import Yrittajavakuutus
 from openfisca_tartunta.paatoksen_ajanjakso import ENSIMMAINEN_PAIVA, paatoksen_paivat
 from openfisca_tartunta.parametrit import paivittain, vuosittain
 from openfisca_tartunta.raha import euroina
+from openfisca_tartunta.annetut_kuukaudet import syote_annettu
+from openfisca_tartunta.roolit import roolissa
 from openfisca_tartunta.tarkistukset import ei_negatiivinen
 
 
@@ -93,6 +95,9 @@ class yrittajan_paivarahan_tyotulo(Variable):
     )
 
     def formula(ansiotyo, period, parameters):
+        yritys = roolissa(ansiotyo, Vakuutettu.YRITYSTOIMINTA)
+        if not yritys.any() and not (syote_annettu(ansiotyo, "yrittajan_tyotulo") or syote_annettu(ansiotyo, "yrittajan_verotettu_tulo")):
+            return np.zeros(ansiotyo.count)  # no self-employment row and no income to check (a single employee)
         vakuutus = ansiotyo("yrittajavakuutus", period)
         tyotulo = euroina(ansiotyo("yrittajan_tyotulo", period))
         verotettu = euroina(ansiotyo("yrittajan_verotettu_tulo", period))
@@ -113,7 +118,7 @@ class yrittajan_paivarahan_tyotulo(Variable):
             [np.minimum(tyotulo, yel_max), tyotulo],
             default=np.where(laiminlyoty, 0.0, verotettu),
         )
-        return np.where(ansiotyo.has_role(Vakuutettu.YRITYSTOIMINTA), tulo, 0.0)
+        return np.where(yritys, tulo, 0.0)
 
 
 class vakuuttamisvelvollisuus_selvitettava(Variable):
@@ -130,6 +135,9 @@ class vakuuttamisvelvollisuus_selvitettava(Variable):
     )
 
     def formula(ansiotyo, period, parameters):
+        yritys = roolissa(ansiotyo, Vakuutettu.YRITYSTOIMINTA)
+        if not yritys.any():
+            return np.zeros(ansiotyo.count, dtype=bool)
         vakuutus = ansiotyo("yrittajavakuutus", period)
         verotettu = euroina(ansiotyo("yrittajan_verotettu_tulo", period))
         def tuloraja(paiva):  # in force when the decision starts
@@ -138,7 +146,7 @@ class vakuuttamisvelvollisuus_selvitettava(Variable):
 
         raja = paivittain(_paatos_alkaa(ansiotyo, period), tuloraja).astype(np.float64)
         return (
-            ansiotyo.has_role(Vakuutettu.YRITYSTOIMINTA)
+            yritys
             & (vakuutus == Yrittajavakuutus.ei_vakuutusta)
             & (verotettu > raja)
         )

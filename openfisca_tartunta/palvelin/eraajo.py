@@ -36,7 +36,7 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
-from openfisca_core import periods
+import orjson
 from openfisca_core.errors import ParameterNotFoundError
 from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import DateUnit
@@ -64,7 +64,7 @@ def _kuukaudet(tbs, arvo, max_kuukaudet: int) -> list[str]:
     tulos = []
     for i, kuukausi in enumerate(arvo):
         try:
-            kausi = periods.period(kuukausi) if isinstance(kuukausi, str) else None
+            kausi = syotteet.kausi(kuukausi) if isinstance(kuukausi, str) else None
         except ValueError:
             kausi = None
         if kausi is None or kausi.unit != DateUnit.MONTH or kausi.size != 1 or not kausi_kelpaa(kausi):
@@ -135,21 +135,29 @@ def _tulokset(tbs, arvo) -> list[str]:
     return list(dict.fromkeys(arvo))
 
 
-def _jsoniksi(muuttuja, taulukko) -> list:
-    """A result column as JSON values (money to the cent, dates ISO, enums by name)."""
+def _jsoniksi(muuttuja, taulukko):
+    """A result column for the JSON answer (money to the cent, dates ISO, enums by name): numbers
+    and booleans as a numpy array (`json_runko` writes it), dates and enums as a list of strings."""
     tyyppi = muuttuja.value_type
     if tyyppi is float:
         if not np.all(np.isfinite(taulukko)):
             raise Asiakasvirhe(400, "ei_aarellinen", f"'{muuttuja.name}' is not a finite number: an input amount is out of range", muuttuja.name)
         if (muuttuja.unit or "").startswith("currency"):
-            return np.round(taulukko.astype(np.float64), 2).tolist()
-        return np.asarray(taulukko).astype(str).astype(np.float64).tolist()
+            return np.round(taulukko.astype(np.float64), 2)
+        return np.asarray(taulukko).astype(str).astype(np.float64)
     if tyyppi is Enum:
         nimet = np.array(muuttuja.possible_values._member_names_)
         return nimet[np.asarray(taulukko.view(np.ndarray), dtype=np.int64)].tolist()
     if tyyppi is dt.date:
         return np.asarray(taulukko).astype("datetime64[D]").astype(str).tolist()
-    return np.asarray(taulukko).tolist()
+    return np.ascontiguousarray(taulukko)
+
+
+def json_runko(vastaus: dict) -> bytes:
+    """The answer as JSON bytes.  orjson writes the result arrays straight from numpy, each float
+    in its shortest round-trip form as Python's `json` does (`_jsoniksi` has refused non-finite
+    values), about ten times faster than lists of Python floats."""
+    return orjson.dumps(vastaus, option=orjson.OPT_SERIALIZE_NUMPY | orjson.OPT_NON_STR_KEYS)  # months are str subclasses
 
 
 #: Peak memory per row and month with the default outputs, measured (about 330 bytes in
@@ -163,7 +171,7 @@ def muistiarvio(rivit: int, kuukaudet: int, tulokset: int) -> int:
 
 
 def laske_eraajo(tbs, data: dict, max_rivit: int, max_kuukaudet: int, max_muisti_mib: int = 10**6) -> dict:
-    """Compute a batch request (see the module docstring)."""
+    """Compute a batch request (see the module docstring); `json_runko` writes the answer."""
     tuntemattomat = sorted(set(data) - _AVAIMET)
     if tuntemattomat:
         raise Asiakasvirhe(

@@ -24,7 +24,7 @@ import openfisca_tartunta
 from openfisca_tartunta import syotteet
 from openfisca_tartunta.palvelin import lokitus, maarittely, otsakkeet, turva, virheet
 from openfisca_tartunta.palvelin.asetukset import Asetukset
-from openfisca_tartunta.palvelin.eraajo import laske_eraajo
+from openfisca_tartunta.palvelin.eraajo import json_runko, laske_eraajo
 from openfisca_tartunta.palvelin.laskenta import jaljita_tilanne, laske_tilanne
 from openfisca_tartunta.palvelin.paatosehdotus import KIELET, vastaus as paatosvastaus
 from openfisca_tartunta.palvelin.pyynnot import aikaraja, lue_json
@@ -114,7 +114,8 @@ def luo_sovellus(asetukset: Asetukset | None = None, tax_benefit_system=None, tu
     def eraajo():
         data = lue_json()
         with aikaraja(asetukset.timeout):
-            return json_vastaus(laske_eraajo(tbs, data, asetukset.max_batch_rows, asetukset.max_months, asetukset.max_memory_mib))
+            vastaus = laske_eraajo(tbs, data, asetukset.max_batch_rows, asetukset.max_months, asetukset.max_memory_mib)
+        return Response(json_runko(vastaus), mimetype="application/json")
 
     maarittely.laajenna(app, tbs)
     return app

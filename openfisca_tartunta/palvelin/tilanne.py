@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
-from openfisca_core import periods
 from openfisca_core.errors import (
     ParameterNotFoundError,
     PeriodMismatchError,
@@ -96,7 +96,7 @@ class Tilanne:
 
 def _kausi(teksti, polku: str):
     try:
-        kausi = periods.period(str(teksti))
+        kausi = syotteet.kausi(str(teksti))  # parsed once per distinct text
     except (ValueError, TypeError, AttributeError) as virhe:
         raise Asiakasvirhe(400, "virheellinen_kausi", f"{polku}: {str(virhe).splitlines()[0][:300]}", polku) from None
     if not kausi_kelpaa(kausi):
@@ -104,6 +104,7 @@ def _kausi(teksti, polku: str):
     return kausi
 
 
+@lru_cache(maxsize=1024)
 def kausi_kelpaa(kausi) -> bool:
     """openfisca-core cannot even compute the end of a period that runs into year 10000."""
     if kausi.unit == DateUnit.ETERNITY:
@@ -405,13 +406,13 @@ def syottovirhe(tbs, tilanne: Tilanne | None, virhe: Syottovirhe) -> Asiakasvirh
 
 
 def laske(simulaatio, tbs, tilanne: Tilanne | None, muuttuja: str, kausi, polku: str):
-    """`simulation.calculate` with model errors mapped to 4xx."""
+    """`simulation.calculate` with model errors mapped to 4xx (a period text parsed once per process)."""
     if str(kausi).upper() == "ETERNITY":
         # openfisca-core 46 cannot look up a formula for the ETERNITY period (it has no start date):
         # any month reads an ETERNITY variable.
         kausi = "2017-01"
     try:
-        return simulaatio.calculate(muuttuja, kausi)
+        return simulaatio.calculate(muuttuja, syotteet.kausi(kausi) if isinstance(kausi, str) else kausi)
     except Syottovirhe as virhe:
         raise syottovirhe(tbs, tilanne, virhe) from None
     except ParameterNotFoundError as virhe:
