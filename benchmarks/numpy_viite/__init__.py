@@ -22,7 +22,7 @@ import numpy as np
 from . import jako, maara, paivat, parametrit, ulosotto, vero
 from .syote import Syote, lue
 
-__all__ = ["Syote", "lue", "laske", "SENTTIMAARAT"]
+__all__ = ["Syote", "lue", "laske", "vertaa", "SENTTIMAARAT", "YDIN"]
 
 #: Outputs in euros (compared to the cent); the others are days and a flag.
 SENTTIMAARAT = (
@@ -37,8 +37,20 @@ SENTTIMAARAT = (
 )
 
 
-def laske(s: Syote, tbs) -> dict[str, np.ndarray]:
-    """The contract's outputs of the month (money in cents, int64), keyed by the model's names."""
+#: The core of the benchmark (issue 2): entitlement, daily amount, paid days, gross.
+YDIN = (
+    "oikeus_tartuntatautipaivarahaan",
+    "tartuntatautipaivaraha_paivalta",
+    "tartuntatautipaivarahan_maksupaivat",
+    "tartuntatautipaivaraha",
+)
+
+
+def laske(s: Syote, tbs, ydin: bool = False) -> dict[str, np.ndarray]:
+    """The contract's outputs of the month (money in cents, int64), keyed by the model's names.
+
+    `ydin`: only the core (`YDIN`), as the benchmark times it.
+    """
     p = parametrit.kuukauden(tbs, s.kuukausi)
     pv = paivat.kuukauden_paivat(s, p.hakuaika_kuukausina)
     laskennallinen, tyosuhteet = maara.paivaraha(s, p, tbs)
@@ -46,6 +58,8 @@ def laske(s: Syote, tbs) -> dict[str, np.ndarray]:
     paivalta = np.where(oikeus, laskennallinen, 0)
     paivia = np.where(oikeus, np.maximum(pv.myonnetyt - pv.esteen, 0), 0)
     brutto = paivalta * paivia
+    if ydin:
+        return dict(zip(YDIN, (oikeus, paivalta, paivia, brutto)))
 
     w = jako.palkat(s, pv, oikeus)
     e = np.minimum(jako.palkallisen_vapaan_maksupaivat(s, pv, w), paivia)
@@ -68,3 +82,16 @@ def laske(s: Syote, tbs) -> dict[str, np.ndarray]:
         "tartuntatautipaivaraha_netto": osa - verot - ulos,
         "tartuntatautipaivaraha_tyonantajalle": jako.jaa(s.kuuluu, w, t),
     }
+
+
+def mallin_arvot(nimi: str, arvot) -> np.ndarray:
+    """A model output in the reference's units: money as whole cents, days and flags as they are."""
+    arvot = np.asarray(arvot)
+    if nimi in SENTTIMAARAT:
+        return np.rint(arvot.astype(np.float64) * 100.0).astype(np.int64)
+    return arvot.astype(bool) if arvot.dtype == bool else arvot.astype(np.int64)
+
+
+def vertaa(viite: dict[str, np.ndarray], malli: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Rows where the model's output (as computed, float32 money) differs from the reference, per output."""
+    return {nimi: np.flatnonzero(mallin_arvot(nimi, malli[nimi]) != viite[nimi]) for nimi in malli}

@@ -11,6 +11,8 @@ over one day axis, so that a count over any interval is two look-ups.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 from dateutil.easter import easter
 
@@ -56,8 +58,11 @@ _ARKI = np.concatenate([[0], np.cumsum(ON_ARKIPAIVA)]).astype(np.int64)
 _SEURAAVA = np.minimum.accumulate(np.where(ON_TYOPAIVA, np.arange(_AKSELI.size), _AKSELI.size - 1)[::-1])[::-1]
 
 
+_ALKU_LUKU = int(ALKU.astype(np.int64))
+
+
 def _indeksi(paivat) -> np.ndarray:
-    i = (np.asarray(paivat, dtype="datetime64[D]") - ALKU).astype(np.int64)
+    i = np.asarray(paivat, dtype="datetime64[D]").view(np.int64) - _ALKU_LUKU
     return np.clip(i, 0, _AKSELI.size - 1)
 
 
@@ -70,7 +75,7 @@ def arkipaivat(alku, loppu) -> np.ndarray:
 
 def kalenteripaivat(alku, loppu) -> np.ndarray:
     """Calendar days of [alku, loppu], both inclusive; 0 for an empty interval."""
-    erotus = (np.asarray(loppu, dtype="datetime64[D]") - np.asarray(alku, dtype="datetime64[D]")).astype(np.int64)
+    erotus = np.asarray(loppu, dtype="datetime64[D]").view(np.int64) - np.asarray(alku, dtype="datetime64[D]").view(np.int64)
     return np.maximum(erotus + 1, 0)
 
 
@@ -87,6 +92,18 @@ def lisaa_kuukausia(paivat, kuukausia: int) -> np.ndarray:
     kohde = kk + kuukausia
     pituus = ((kohde + 1).astype("datetime64[D]") - kohde.astype("datetime64[D]")).astype(np.int64)
     return kohde.astype("datetime64[D]") + np.minimum(paiva, pituus - 1)
+
+
+@lru_cache(maxsize=4)
+def _maaraajat(kuukausia: int) -> np.ndarray:
+    """The application deadline of every day of the axis (non-decreasing in the day)."""
+    return seuraava_tyopaiva(lisaa_kuukausia(_AKSELI, kuukausia))
+
+
+def aikaisin_ajoissa(saapunut, kuukausia: int) -> np.ndarray:
+    """The first day D whose deadline (D + `kuukausia` months, moved to a working day) is on or
+    after `saapunut` (1.5.3): a binary search in the table of deadlines."""
+    return _AKSELI[np.minimum(np.searchsorted(_maaraajat(kuukausia), saapunut, side="left"), _AKSELI.size - 1)]
 
 
 def kuukauden_rajat(kuukausi: str) -> tuple[np.datetime64, np.datetime64]:

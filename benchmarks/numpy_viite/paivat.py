@@ -20,18 +20,12 @@ _TYOSSAKAYVAN = (4, 6, 7)  # vanhuuselake, osa_aikaelake, takuuelake (syote.ETUU
 
 
 def hakuajan_alku(saapunut, hyvaksytty, kuukausia: int) -> np.ndarray:
-    """First day D an application arriving on `saapunut` reaches: the first D whose deadline
+    """First day an application arriving on `saapunut` reaches (1.5.3): the first D whose deadline
     (D + `kuukausia` months, the month's last day if it has no such day, moved to the next working
-    day) is on or after the arrival (1.5.3).  1970-01-01 for one on time or accepted late."""
+    day) is on or after the arrival.  1970-01-01 for one on time or accepted late."""
     tulos = np.full(saapunut.shape, kalenteri.AINA)
     myohassa = np.flatnonzero((saapunut != kalenteri.AINA) & ~hyvaksytty)
-    if myohassa.size:
-        saapui = saapunut[myohassa]
-        ehdokkaat = (kalenteri.lisaa_kuukausia(saapui, -kuukausia) - 10)[:, None] + np.arange(24)
-        ajoissa = kalenteri.seuraava_tyopaiva(kalenteri.lisaa_kuukausia(ehdokkaat, kuukausia)) >= saapui[:, None]
-        if ajoissa[:, 0].any() or not ajoissa[:, -1].all():  # the deadline is monotone: the first True is the day
-            raise AssertionError("application period: search window too narrow")
-        tulos[myohassa] = ehdokkaat[np.arange(myohassa.size), ajoissa.argmax(axis=1)]
+    tulos[myohassa] = kalenteri.aikaisin_ajoissa(saapunut[myohassa], kuukausia)
     return tulos
 
 
@@ -71,10 +65,24 @@ class Paivat:
     estot: list
     lomat: list
     esteet: list
+    rajattu: np.ndarray  # the insured has some range (only their days need the ranges)
     myonnetyt: np.ndarray  # window arkipäivät less blocked and annual leave
     esteen: np.ndarray  # restriction arkipäivät
     kalenteripaivat: np.ndarray  # calendar days of the paid time (1.9.3.2, 1.9.2.9)
     kokonainen: np.ndarray  # every day of the month is paid time
+
+
+def _vahennykset(alku, loppu, estot, lomat, esteet, kenella, rivit=None):
+    """`erittely` (arkipäivät and calendar days) on the rows of insured who have some range; 0 elsewhere."""
+    kohteet = np.flatnonzero(kenella if rivit is None else kenella[rivit])
+    henkilot = kohteet if rivit is None else rivit[kohteet]
+    tulos = np.zeros((4, np.size(alku)), dtype=np.int64)
+    if kohteet.size:
+        valit = [jasenille(v, henkilot) for v in (estot, lomat, esteet)]
+        a, b = alku[kohteet], loppu[kohteet]
+        esto, loma, este = erittely(a, b, *valit)
+        tulos[:, kohteet] = esto, loma, este, sum(erittely(a, b, *valit, laskuri=kalenteri.kalenteripaivat))
+    return tulos
 
 
 def kuukauden_paivat(s, hakuaika_kuukausina: int) -> Paivat:
@@ -84,10 +92,13 @@ def kuukauden_paivat(s, hakuaika_kuukausina: int) -> Paivat:
     alku = np.maximum(np.maximum(np.where(on_paatos, s.alkaa, kalenteri.EI_PAIVAA), haku), kk_alku)
     loppu = np.minimum(np.where(on_paatos, s.paattyy, kalenteri.AINA), kk_loppu)
     estot = estavat_valit(s.estot, s.tyoskentelee_elakkeella)
-    esto, loma, este = erittely(alku, loppu, estot, s.lomat, s.esteet)
-    kesto = kalenteri.kalenteripaivat(alku, loppu) - sum(erittely(alku, loppu, estot, s.lomat, s.esteet, kalenteri.kalenteripaivat))
+    rajattu = np.zeros(alku.size, dtype=bool)
+    for a, _ in estot + s.lomat + s.esteet:
+        rajattu |= a != kalenteri.EI_PAIVAA
+    esto, loma, este, pois = _vahennykset(alku, loppu, estot, s.lomat, s.esteet, rajattu)
+    kesto = kalenteri.kalenteripaivat(alku, loppu) - pois
     return Paivat(
-        alku=alku, loppu=loppu, estot=estot, lomat=s.lomat, esteet=s.esteet,
+        alku=alku, loppu=loppu, estot=estot, lomat=s.lomat, esteet=s.esteet, rajattu=rajattu,
         myonnetyt=np.maximum(kalenteri.arkipaivat(alku, loppu) - esto - loma, 0),
         esteen=este,
         kalenteripaivat=kesto,
@@ -98,5 +109,5 @@ def kuukauden_paivat(s, hakuaika_kuukausina: int) -> Paivat:
 def maksetut(paivat: Paivat, alku, loppu, rivit) -> np.ndarray:
     """Paid arkipäivät of [alku, loppu] ∩ the window of each row's insured (`rivit`): less blocked, leave, restriction."""
     alku, loppu = np.maximum(alku, paivat.alku[rivit]), np.minimum(loppu, paivat.loppu[rivit])
-    esto, loma, este = erittely(alku, loppu, jasenille(paivat.estot, rivit), jasenille(paivat.lomat, rivit), jasenille(paivat.esteet, rivit))
+    esto, loma, este, _ = _vahennykset(alku, loppu, paivat.estot, paivat.lomat, paivat.esteet, paivat.rajattu, rivit)
     return np.maximum(kalenteri.arkipaivat(alku, loppu) - esto - loma - este, 0)
