@@ -29,11 +29,11 @@ def rivien_perusteet(s, tbs) -> tuple[np.ndarray, np.ndarray]:
     """Each row's basis in cents: employee €/month (0 for entrepreneurs), entrepreneur €/year (0 for employees)."""
     arvio = np.where(s.selvitetty, s.ansionmenetys, s.edeltava_palkka)
     palkka = np.where(s.palkkatyo, np.maximum(arvio - s.korvaava_palkka, 0), 0)
-    alkaa = s.alkaa[s.kuuluu]
-    alkaa = np.where(alkaa == kalenteri.EI_PAIVAA, np.datetime64("2017-01-01"), alkaa)  # no decision: any year
     yrittaja = ~s.palkkatyo
-    yel_max = vuosittain(tbs, alkaa[yrittaja], lambda p: p.yrittaja.yel_enimmaistyotulo)
-    raja = vuosittain(tbs, alkaa[yrittaja], lambda p: p.yrittaja.laiminlyonnin_tuloraja)
+    alkaa = s.alkaa[s.kuuluu[yrittaja]]
+    alkaa = np.where(alkaa == kalenteri.EI_PAIVAA, np.datetime64("2017-01-01"), alkaa)  # no decision: any year
+    yel_max = vuosittain(tbs, alkaa, lambda p: p.yrittaja.yel_enimmaistyotulo)
+    raja = vuosittain(tbs, alkaa, lambda p: p.yrittaja.laiminlyonnin_tuloraja)
     vakuutus, tyotulo, verotettu = s.vakuutus[yrittaja], s.tyotulo[yrittaja], s.verotettu_tulo[yrittaja]
     tulo = np.select(
         [(vakuutus == 1) | (vakuutus == 3), vakuutus == 2],  # yel, vapaaehtoinen; myel

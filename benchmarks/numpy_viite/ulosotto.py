@@ -24,7 +24,14 @@ def suojaosuus(s, p, kalenteripaivat, kokonainen) -> np.ndarray:
 
 def ulosottopidatys(s, p, netto_ennen, suoja) -> np.ndarray:
     """Distraint in cents (`netto_ennen`: the insured's part less tax, cents)."""
-    b = netto_ennen + s.muut_nettotulot
+    tulos = np.zeros(netto_ennen.size, dtype=np.int64)
+    rivit = np.flatnonzero(s.maksukielto & ~s.vapaakuukausi & (netto_ennen > 0))  # only they can be distrained
+    tulos[rivit] = _pidatys(p, netto_ennen[rivit], s.muut_nettotulot[rivit], s.vakiomaara[rivit], suoja[rivit])
+    return tulos
+
+
+def _pidatys(p, netto_ennen, muut, vakiomaara, suoja) -> np.ndarray:
+    b = netto_ennen + muut
     r1, k1, k2, r2, r3, rmax = (
         p.tulorajaosuus, p.ensimmainen_raja, p.toinen_raja, p.perusosuus, p.ylimenevan_osuus, p.enimmaisosuus
     )
@@ -42,6 +49,5 @@ def ulosottopidatys(s, p, netto_ennen, suoja) -> np.ndarray:
     )
     osuus = pyorista(levy * netto_ennen, q * b)
     yli = np.maximum(b - suoja, 0)
-    maara = np.where(s.vakiomaara > 0, np.minimum(s.vakiomaara, yli), osuus)
-    maara = np.minimum(np.minimum(maara, netto_ennen), yli)
-    return np.where(s.maksukielto & ~s.vapaakuukausi, maara, 0)
+    maara = np.where(vakiomaara > 0, np.minimum(vakiomaara, yli), osuus)
+    return np.minimum(np.minimum(maara, netto_ennen), yli)
