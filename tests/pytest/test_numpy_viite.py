@@ -368,3 +368,13 @@ def test_reunatapaukset(kuukausi):
         # YEL 204 625 / 300 = 682,083… → 682,08; 30 001,50 / 300 = 100,005 → 100,01
         assert viite["tartuntatautipaivaraha_paivalta"][11:13].tolist() == [68208, 10001]
         assert viite["oikeus_tartuntatautipaivarahaan"][-2:].tolist() == [True, False]
+
+
+def test_benchmark_tulostaa_suhteet(capsys):
+    """`make benchmark` (benchmarks/laskenta.py) checks the two equal and prints both ratios."""
+    import laskenta
+
+    assert laskenta.main(["--henkiloita", "3000", "--toistoja", "1"]) == 0
+    tuloste = capsys.readouterr().out
+    assert tuloste.count("model/numpy") == 2
+    assert "equal to the cent on every output (10 outputs" in tuloste
