@@ -69,6 +69,18 @@ def test_populaatio_sama_sentilleen(kuukausi):
     assert (viite["tartuntatautipaivaraha_tyonantajalle"] > 0).sum() > 1000
 
 
+def test_usean_kuukauden_populaatio():
+    """Three months over the turn of the year (`name@YYYY-MM` columns, 2025 parameters): one simulation, equal each month."""
+    kuukaudet = ["2024-11", "2024-12", "2025-01"]
+    vak, tyo = generoi(10_000, siemen=5, kuukausi=kuukaudet[0], kuukausia=3)
+    sim = rakenna_simulaatio(TBS, vak, tyo, kuukaudet, ohita=LISASARAKKEET)
+    for kuukausi in kuukaudet:
+        viite = numpy_viite.laske(numpy_viite.lue(vak, tyo, kuukausi), TBS)
+        malli = {nimi: sim.calculate(nimi, kuukausi) for nimi in TULOKSET}
+        assert {n: r.size for n, r in numpy_viite.vertaa(viite, malli).items() if r.size} == {}, kuukausi
+        assert (viite["tartuntatautipaivaraha"] > 0).sum() > 50, kuukausi
+
+
 def test_parametrien_muutos_liikuttaa_molempia():
     """A parameter reform (divisor 21.5, protected amount 36 €/day) moves the reference and the model alike."""
 
