@@ -52,7 +52,9 @@ def laske(s: Syote, tbs, ydin: bool = False) -> dict[str, np.ndarray]:
     `ydin`: only the core (`YDIN`), as the benchmark times it.
     """
     p = parametrit.kuukauden(tbs, s.kuukausi)
-    pv = paivat.kuukauden_paivat(s, p.hakuaika_kuukausina)
+    # the application period in force on the decision's first day (RULES.md; L 139/2022 ties it to the start)
+    hakuaika = parametrit.paivittain(tbs.parameters.hakeminen.hakuaika_kuukausina, s.alkaa)
+    pv = paivat.kuukauden_paivat(s, hakuaika)
     laskennallinen, tyosuhteet = maara.paivaraha(s, p, tbs)
     oikeus = s.sairausvakuutettu & maara.paatos_oikeuttaa(s, p) & (laskennallinen > 0) & (pv.myonnetyt > 0)
     paivalta = np.where(oikeus, laskennallinen, 0)

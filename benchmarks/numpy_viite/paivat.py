@@ -19,13 +19,15 @@ from . import kalenteri
 _TYOSSAKAYVAN = (4, 6, 7)  # vanhuuselake, osa_aikaelake, takuuelake (syote.ETUUDET)
 
 
-def hakuajan_alku(saapunut, hyvaksytty, kuukausia: int) -> np.ndarray:
+def hakuajan_alku(saapunut, hyvaksytty, kuukausia: np.ndarray) -> np.ndarray:
     """First day an application arriving on `saapunut` reaches (1.5.3): the first D whose deadline
     (D + `kuukausia` months, the month's last day if it has no such day, moved to the next working
     day) is on or after the arrival.  1970-01-01 for one on time or accepted late."""
     tulos = np.full(saapunut.shape, kalenteri.AINA)
-    myohassa = np.flatnonzero((saapunut != kalenteri.AINA) & ~hyvaksytty)
-    tulos[myohassa] = kalenteri.aikaisin_ajoissa(saapunut[myohassa], kuukausia)
+    myohassa = (saapunut != kalenteri.AINA) & ~hyvaksytty
+    for k in np.unique(kuukausia[myohassa]):  # one value, two in a year the period changes
+        rivit = np.flatnonzero(myohassa & (kuukausia == k))
+        tulos[rivit] = kalenteri.aikaisin_ajoissa(saapunut[rivit], int(k))
     return tulos
 
 
@@ -85,7 +87,8 @@ def _vahennykset(alku, loppu, estot, lomat, esteet, kenella, rivit=None):
     return tulos
 
 
-def kuukauden_paivat(s, hakuaika_kuukausina: int) -> Paivat:
+def kuukauden_paivat(s, hakuaika_kuukausina: np.ndarray) -> Paivat:
+    """`hakuaika_kuukausina`: the application period in force on each decision's first day."""
     kk_alku, kk_loppu = kalenteri.kuukauden_rajat(s.kuukausi)
     on_paatos = s.peruste != 0
     haku = hakuajan_alku(s.hakemus_saapunut, s.myohastyminen_hyvaksytty, hakuaika_kuukausina)

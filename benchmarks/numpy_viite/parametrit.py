@@ -32,7 +32,6 @@ def murtoluku(arvo) -> Fraction:
 @dataclass(frozen=True)
 class Parametrit:
     lapsen_ikaraja: int
-    hakuaika_kuukausina: int
     palkansaajan_jakaja: Fraction
     yrittajan_jakaja: Fraction
     vahimmaisprosentti_palkan_verokortilla: int
@@ -58,7 +57,6 @@ def kuukauden(tbs, kuukausi: str) -> Parametrit:
     v, u, s = p.verotus, p.ulosotto.ulosmittaus, p.ulosotto.suojaosuus
     return Parametrit(
         lapsen_ikaraja=int(p.oikeus.lapsen_ikaraja),
-        hakuaika_kuukausina=int(p.hakeminen.hakuaika_kuukausina),
         palkansaajan_jakaja=murtoluku(p.paivaraha.palkansaajan_jakaja),
         yrittajan_jakaja=murtoluku(p.paivaraha.yrittajan_jakaja),
         vahimmaisprosentti_palkan_verokortilla=aste(v.vahimmaisprosentti_palkan_verokortilla),
@@ -86,3 +84,12 @@ def vuosittain(tbs, paivat: np.ndarray, hae) -> np.ndarray:
     for vuosi in np.unique(vuodet):
         tulos[vuodet == vuosi] = sentit(hae(tbs.parameters(f"{vuosi}-01-01")))
     return tulos
+
+
+def paivittain(solmu, paivat: np.ndarray) -> np.ndarray:
+    """The value of the parameter `solmu` (a node of the tree) in force on each date, from its dated
+    values (binary search; a date before the first value takes the first)."""
+    arvot = sorted((np.datetime64(v.instant_str, "D"), v.value) for v in solmu.values_list)
+    alut = np.array([a for a, _ in arvot], dtype="datetime64[D]")
+    paikat = np.clip(np.searchsorted(alut, paivat, side="right") - 1, 0, len(arvot) - 1)
+    return np.array([v for _, v in arvot])[paikat]

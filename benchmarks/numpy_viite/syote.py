@@ -78,8 +78,13 @@ class Sarakkeet:
         sarja = pd.Series(arvot) if not isinstance(arvot, pd.Series) else arvot
         if not isinstance(sarja.dtype, pd.CategoricalDtype):
             sarja = sarja.astype("category")
-        kartta = np.array([nimet.index(str(c)) for c in sarja.cat.categories] + [0], dtype=np.int64)
-        return kartta[sarja.cat.codes.to_numpy()]  # code -1 (null) takes the last entry: the default
+        luokat = [str(c) for c in sarja.cat.categories]
+        kartta = np.array([nimet.index(c) if c in nimet else -1 for c in luokat] + [0], dtype=np.int64)
+        koodit = kartta[sarja.cat.codes.to_numpy()]  # code -1 (null) takes the last entry: the default
+        if (koodit < 0).any():  # a value the reference does not cover (a category may be unused)
+            tuntematon = luokat[int(sarja.cat.codes.to_numpy()[np.argmax(koodit < 0)])]
+            raise ValueError(f"{nimi}: the value {tuntematon!r} is not covered by the reference (expected one of {', '.join(nimet)})")
+        return koodit
 
     def on(self, nimi: str) -> bool:
         return self._sarake(nimi) is not None
