@@ -12,7 +12,8 @@ parameters moves both.  Money is whole cents (int64) and rounding exact.
 
 Not covered: input validation (the model refuses invalid input; the reference
 assumes valid input), reforms that change formulas, decision figures other than
-those the outputs need, payment periods.
+those the outputs need, payment periods; one month per call (a table with
+`name@YYYY-MM` columns is read for the month asked).
 """
 
 from __future__ import annotations
