@@ -35,7 +35,7 @@ lint: $(STAMP)
 lab: $(STAMP)                 # JupyterLab on the notebooks, with this package's kernel
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
-benchmark: $(STAMP)           # the model: 1 000 000 insured, one month
+benchmark: $(STAMP)           # the model beside the plain-numpy reference (benchmarks/numpy_viite): 1 000 000 insured, one month
 	$(BIN)/python benchmarks/laskenta.py --henkiloita 1000000
 
 benchmark-tarkistus: $(STAMP)  # revising 1 000 000 cases (one month, previous payments given) beside computing them fresh (issue 14)
