@@ -85,7 +85,8 @@ class Kieli:
         return format_date(paiva, _PAIVAMUOTO[self.kieli], locale=self.lokaali)
 
     def jakso(self, alku: dt.date, loppu: dt.date) -> str:
-        return f"{self.pv(alku)}–{self.pv(loppu)}"
+        """'4.3.2024–5.3.2024'; one day as '9.3.2024'."""
+        return self.pv(alku) if alku == loppu else f"{self.pv(alku)}–{self.pv(loppu)}"
 
     def kuukaudessa(self, kuukausi: str) -> str:
         """'2024-09' as 'syyskuussa 2024' / 'i september 2024' / 'in September 2024'."""

@@ -107,9 +107,7 @@ def _kuukausi(L, kk: str, tyot_ikuiset: dict, ids: list[str], roolit: list[str])
         kuukausi=kk, ikkuna=(_pv(v("maksettavan_ajan_alku")), _pv(v("maksettavan_ajan_loppu"))),
         paatos=int(v("paatoksen_arkipaivat")), myohassa=int(v("hakuajan_ulkopuoliset_arkipaivat")),
         ikkunan_ulkopuolella=int(v("maksettavan_ajan_ulkopuoliset_arkipaivat")),
-        # per benefit only when any day is blocked (estetyt_arkipaivat is the slots' sum)
-        estetyt=([int(v(f"{n}_arkipaivat")) for n in jaksot.estavat_etuudet()] if v("estetyt_arkipaivat")
-                 else [0] * len(jaksot.estavat_etuudet())),
+        estetyt=_slotit(v, "estetyt_arkipaivat", jaksot.estavat_etuudet()),
         oikeuttaa=bool(v("paatos_oikeuttaa_paivarahaan")), vakuutettu=bool(v("sairausvakuutettu")),
         myonnettavissa=int(v("myonnetyt_paivat")), ansionmenetys=float(v("laskennallinen_paivaraha")) > 0,
         oikeus=bool(v("oikeus_tartuntatautipaivarahaan")), loma=int(v("vuosiloman_arkipaivat")),
@@ -118,7 +116,14 @@ def _kuukausi(L, kk: str, tyot_ikuiset: dict, ids: list[str], roolit: list[str])
         vakuutetulle=_c(v("tartuntatautipaivaraha_vakuutetulle")), ennakonpidatys=_c(v("ennakonpidatys")),
         lahdevero=L("ennakonpidatysperuste", kk).decode()[0].name == "lahdeverokortti",
         ulosotto=_c(v("ulosottopidatys")), netto=_c(v("tartuntatautipaivaraha_netto")), tyot=tyot,
+        # per range only when the month has any such day (the slots add up to the month's count)
+        lomat=_slotit(v, "vuosiloman_arkipaivat", jaksot.vuosilomat()),
+        esteet=_slotit(v, "maksuesteen_arkipaivat", jaksot.maksuesteet()),
     )
+
+
+def _slotit(v, summa: str, nimet: list[str]) -> list[int]:
+    return [int(v(f"{n}_arkipaivat")) for n in nimet] if v(summa) else [0] * len(nimet)
 
 
 def lue_tapaus(tbs, data: dict, asetukset) -> Tapaus:
@@ -169,7 +174,7 @@ def lue_tapaus(tbs, data: dict, asetukset) -> Tapaus:
         valitusaika_paivia=voimassa("valitusaika_paivia"), tiedoksisaanti_paivia=voimassa("tiedoksisaanti_paivia"),
         kuukaudet=kk_luvut, maksukaudet=kaudet, maksukausien_pituudet=pituudet,
         estavat_etuudet=_jaksot(L, k0, jaksot.estavat_etuudet(), laji=True),
-        vuosilomat=[j for j in _jaksot(L, k0, jaksot.vuosilomat()) if j], maksuesteet=[j for j in _jaksot(L, k0, jaksot.maksuesteet()) if j],
+        vuosilomat=_jaksot(L, k0, jaksot.vuosilomat()), maksuesteet=_jaksot(L, k0, jaksot.maksuesteet()),
         vakuuttaminen_selvitettava=bool(np.any(L("vakuuttamisvelvollisuus_selvitettava", kuukaudet[0] if kuukaudet else k0))),
         jatko=jatko or None, paatospaiva=paatospaiva, vakuutetun_nimi=osapuolet.nimi, vakuutetun_henkilotunnus=osapuolet.henkilotunnus,
         tyonantajien_nimet=osapuolet.tyonantajat, edustajat=osapuolet.edustajat,
