@@ -48,14 +48,23 @@ def _c(arvo) -> int:
 
 
 class _Lukija:
-    """Reads the case's variables, mapping model errors to 4xx."""
+    """Reads the case's variables, mapping model errors to 4xx (each period parsed once)."""
 
     def __init__(self, tbs, tilanne, sim) -> None:
         self.tbs, self.tilanne, self.sim = tbs, tilanne, sim
+        self._kaudet: dict = {}
 
     def __call__(self, nimi: str, kausi: str):
-        monikko = self.tbs.variables[nimi].entity.plural
-        return laske(self.sim, self.tbs, self.tilanne, nimi, kausi, f"{monikko}/{nimi}/{kausi}")
+        jakso = self._kaudet.get(kausi)
+        if jakso is None:
+            jakso = self._kaudet[kausi] = as_period(kausi)
+        muuttuja = self.tbs.variables[nimi]
+        # a value already computed (or given) is read from its holder: the model's cache, without
+        # OpenFisca's whole calculate path; anything else is computed with errors mapped to 4xx
+        arvo = self.sim.populations[muuttuja.entity.key].get_holder(nimi).get_array(jakso)
+        if arvo is not None:
+            return arvo
+        return laske(self.sim, self.tbs, self.tilanne, nimi, jakso, f"{muuttuja.entity.plural}/{nimi}/{kausi}")
 
 
 def _kuukaudet(alku, loppu, tunnus: str, asetukset) -> list[str]:
@@ -70,6 +79,8 @@ def _kuukaudet(alku, loppu, tunnus: str, asetukset) -> list[str]:
 
 
 def _jaksot(L, k0: str, nimet: list[str], laji: bool = False) -> list:
+    if not L("ajanjaksoja_annettu", k0)[0]:  # no range slot given (the usual case): none to read
+        return [None] * len(nimet)
     tulos = []
     for nimi in nimet:
         alkaa = _pv(L(f"{nimi}_alkaa", k0)[0])
