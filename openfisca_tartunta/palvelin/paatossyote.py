@@ -29,7 +29,7 @@ _RISTIVIITTEET = (
     "before the start; each id in `palkkatyot` / "
     "`yritystoiminnat` must be a key of `ansiotyot` and each key of `ansiotyot` listed once; a range's end "
     "(`*_paattyy`) needs its start and must not precede it; ranges of one kind must not overlap, nor annual leave "
-    "and a payment restriction (1.3.2.4, 1.4, 1.9.4); the decision may span at most the server's --max-months months."
+    "and a payment restriction, and a blocking benefit needs its type with its start (1.3.2.4, 1.4, 1.9.4); the decision may span at most the server's --max-months months."
 )
 
 

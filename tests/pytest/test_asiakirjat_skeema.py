@@ -88,7 +88,9 @@ DOKUMENTOIDUT_HYLKAYKSET = {
 def _saannot_noudatettu(case) -> None:
     """Make a generated body follow the cross-field rules the schema's descriptions name: every
     earning activity listed once in the insured's roles and no other id there, employers' names
-    only for rows that exist, a henkilötunnus with a right checksum (else dropped), html with saaja."""
+    only for rows that exist, a henkilötunnus with a right checksum (else dropped), both dates of a
+    range and its end not before its start, a blocking benefit's type with its start, html with saaja.  (Overlapping ranges and a decision
+    without its dates are left as generated: they are refused, as documented.)"""
     runko = case.body
     rivit = list(runko["ansiotyot"])
     vak = next(iter(runko["vakuutetut"].values()))
@@ -97,6 +99,18 @@ def _saannot_noudatettu(case) -> None:
     vak["palkkatyot"] = [r for r in rivit if r not in yritys]
     if "henkilotunnus" in vak and not hetu.is_valid(vak["henkilotunnus"]["ETERNITY"]):
         del vak["henkilotunnus"]
+    for nimi in [n[: -len("_alkaa")] for n in vak if n.endswith("_alkaa")] + [n[: -len("_paattyy")] for n in vak if n.endswith("_paattyy")]:
+        alku, loppu = vak.get(f"{nimi}_alkaa"), vak.get(f"{nimi}_paattyy")
+        if (alku is None) != (loppu is None):  # a range needs both dates (a pension may have no end)
+            if not (loppu is None and nimi.startswith("estava_etuus")):
+                vak.pop(f"{nimi}_alkaa", None), vak.pop(f"{nimi}_paattyy", None)
+        elif alku is not None and loppu["ETERNITY"] < alku["ETERNITY"]:  # the end not before the start
+            alku["ETERNITY"], loppu["ETERNITY"] = loppu["ETERNITY"], alku["ETERNITY"]
+    for i in range(1, 4):  # a blocking benefit: its type with its start, and only then
+        tyyppi = vak.get(f"estava_etuus_{i}", {}).get("ETERNITY", "ei_etuutta")
+        if (tyyppi == "ei_etuutta") != (f"estava_etuus_{i}_alkaa" not in vak):
+            for avain in (f"estava_etuus_{i}", f"estava_etuus_{i}_alkaa", f"estava_etuus_{i}_paattyy"):
+                vak.pop(avain, None)
     osapuolet = runko.get("asianosaiset")
     if osapuolet:
         if "tyonantajat" in osapuolet:
@@ -141,5 +155,7 @@ def test_schemathesis_hyvaksyy_kelvolliset_syotteet(sovellus, saannot):
     aja()
     yhteensa = len(hyvaksytyt) + len(hylatyt)
     assert yhteensa >= 40
-    osuus = 0.85 if saannot else 0.08  # measured 46/50 and 5/50 (2026-12-02)
-    assert len(hyvaksytyt) >= osuus * yhteensa, (len(hyvaksytyt), yhteensa, hylatyt[:10])
+    # measured (2026-12-02): as generated 5–10 of 50 accepted (the ids of ansiotyot and the roles are
+    # drawn independently); with the described rules followed 47 of 50 (the rest overlap or lack dates)
+    alaraja = 0.85 * yhteensa if saannot else 3
+    assert len(hyvaksytyt) >= alaraja, (len(hyvaksytyt), yhteensa, hylatyt[:10])
