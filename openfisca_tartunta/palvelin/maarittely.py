@@ -194,12 +194,13 @@ def laajenna_maarittely(perus: dict, tbs=None) -> dict:
         {"name": "saaja", "in": "query", "required": False,
          "schema": {"type": "string", "pattern": r"^(vakuutettu|tyonantaja(:.{1,64})?|edunvalvoja(:.{1,64})?|valtuutettu(:.{1,64})?)$"},
          "description": "one recipient's document only: vakuutettu, tyonantaja:<ansiotyo>, <edunvalvoja|valtuutettu>:<tunnus>"},
-        {"name": "muoto", "in": "query", "required": False, "schema": {"type": "string", "enum": ["json", "html"]},
-         "description": "html: the recipient's document as HTML (needs saaja, else 400)"},
+        {"name": "muoto", "in": "query", "required": False, "schema": {"type": "string", "enum": ["json", "html", "pdf"]},
+         "description": "html / pdf: the recipient's document as HTML or as PDF from the same HTML (needs saaja, else 400)"},
     ]
     polut["/paatosehdotus"]["post"]["responses"]["200"]["content"] = {
         "application/json": {"schema": {"oneOf": [{"$ref": "#/components/schemas/Paatosehdotus"}, {"$ref": "#/components/schemas/Asiakirja"}]}},
         "text/html": {"schema": {"type": "string"}},
+        "application/pdf": {"schema": {"type": "string", "format": "binary"}},
     }
     polut["/eraajo"] = _laskentapolku(
         "Batch: many cases in one vectorised simulation",

@@ -21,6 +21,7 @@ from pydantic import TypeAdapter
 from openfisca_tartunta.asiakirjat.html import html
 from openfisca_tartunta.asiakirjat.laadinta import asiakirja, laadi
 from openfisca_tartunta.asiakirjat.malli import Asiakirja, Paatosehdotus
+from openfisca_tartunta.asiakirjat.pdf import pdf
 from openfisca_tartunta.asiakirjat.tapaus import Jaksotieto, KuukaudenLuvut, Maksukaudenluvut, Tapaus, TyonLuvut
 from openfisca_tartunta.maksukaudet import maksukaudet
 from openfisca_tartunta.paatoksen_ajanjakso import paatoksen_paivat
@@ -220,7 +221,7 @@ def laadi_paatosehdotus(tbs, data: dict, kieli: str, asetukset) -> Paatosehdotus
 
 _EHDOTUS = TypeAdapter(Paatosehdotus)
 _ASIAKIRJA = TypeAdapter(Asiakirja)
-MUODOT = ("json", "html")
+MUODOT = ("json", "html", "pdf")
 
 
 def ehdotus_jsonina(ehdotus: Paatosehdotus) -> dict:
@@ -240,12 +241,14 @@ def vastaus(tbs, data: dict, kieli: str, asetukset, saaja: str | None = None, mu
     """The `/paatosehdotus` answer: the whole proposal, or one recipient's document, as JSON or HTML."""
     if muoto not in MUODOT:
         raise Asiakasvirhe(400, "virheellinen_muoto", f"muoto must be one of {', '.join(MUODOT)}", "muoto")
-    if muoto == "html" and saaja is None:
-        raise Asiakasvirhe(400, "virheellinen_muoto", "HTML is one recipient's document: give saaja (e.g. vakuutettu)", "saaja")
+    if muoto != "json" and saaja is None:
+        raise Asiakasvirhe(400, "virheellinen_muoto", f"{muoto.upper()} is one recipient's document: give saaja (e.g. vakuutettu)", "saaja")
     ehdotus = laadi_paatosehdotus(tbs, data, kieli, asetukset)
     if saaja is None:
         return ehdotus_jsonina(ehdotus), "application/json"
     doc = saajan_asiakirja(ehdotus, saaja)
     if muoto == "html":
         return html(doc), "text/html"
+    if muoto == "pdf":
+        return pdf(doc), "application/pdf"
     return _ASIAKIRJA.dump_python(doc, mode="json"), "application/json"

@@ -353,3 +353,29 @@ def test_useat_lomat_ja_rajoitukset_samassa_kuussa(asiakas):
         assert lause in teksti, (lause, teksti)
     en = _teksti(_ehdota(asiakas, t, "en")["asiakirjat"][0])
     assert "You were on annual leave 9 March 2024. Annual leave causes no loss of earnings, so the allowance is not paid for 1 weekday of that time." in en
+
+
+def test_pdf_samasta_htmlsta(asiakas):
+    """muoto=pdf: the recipient's document as PDF from the same HTML, read back with pypdf: the
+    insured's has the decision and the appeal instructions; the employer's has its own share and
+    none of the insured's tax (granted case: tax 35 % = 252,00 €)."""
+    import io
+
+    from pypdf import PdfReader
+
+    def teksti(saaja: str, kieli: str) -> str:
+        r = asiakas.post("/paatosehdotus", json={**_myonnetty(), "kieli": kieli}, query_string={"saaja": saaja, "muoto": "pdf"})
+        assert r.status_code == 200 and r.mimetype == "application/pdf", r.get_data()[:300]
+        lukija = PdfReader(io.BytesIO(r.data))
+        assert lukija.metadata.title == ("Beslut om smittbärarpenning" if kieli == "sv" else "Päätös tartuntatautipäivärahasta")
+        return " ".join(" ".join(s.extract_text().split()) for s in lukija.pages)
+
+    vak = teksti("vakuutettu", "sv")
+    for lause in ("Smittbärarpenning beviljas för tiden 4.3.2024–15.3.2024 (11 vardagar).", "252,00 €",
+                  "sjukförsäkringslagen (1224/2004) 17 kap. 1 §"):
+        assert lause in vak, (lause, vak)
+    ta = teksti("tyonantaja:tyo_1", "fi")
+    assert "600,00 €" in ta and "Esimerkki Oy" in ta
+    assert "252,00" not in ta and "ennakonpidätys" not in ta.lower()
+    r = asiakas.post("/paatosehdotus", json=_myonnetty(), query_string={"muoto": "pdf"})
+    assert r.status_code == 400 and r.get_json()["kentta"] == "saaja"
