@@ -123,6 +123,7 @@ def _saannot_noudatettu(case) -> None:
     case.query = kysely
 
 
+@pytest.mark.slow  # schemathesis over the documents endpoint (about 20 s a run)
 @pytest.mark.parametrize("saannot", [False, True], ids=["skeema", "skeema_ja_kuvatut_saannot"])
 def test_schemathesis_hyvaksyy_kelvolliset_syotteet(sovellus, saannot):
     """Positive data, with schemathesis' positive-data check.  As generated: a real share is
