@@ -22,13 +22,23 @@ _JAKSO = {
 }
 
 
+#: The appeal instructions' provisions (1.15; `saadokset.yaml` says what was checked and where).
+MUUTOKSENHAUN_SAADOKSET = ("svl_17_1", "svl_17_2", "hallintolaki_59_2")
+
+
+def _lause(teksti: str) -> str:
+    """One full stop where a citation ending in 'mom.' ends the sentence."""
+    return teksti[:-1] if teksti.endswith("..") else teksti
+
+
 def _muutoksenhaku(k: Kieli, tapaus: Tapaus) -> Osio:
     return Osio("muutoksenhaku", k._("How to appeal"), [
         k._("If you are not satisfied with this decision, you may appeal against it to the Social Security Appeal Board (sosiaaliturva-asioiden muutoksenhakulautakunta)."),
+        k._("The board's decision can be appealed further to the Insurance Court (vakuutusoikeus)."),
         k._("Send the appeal to Kela in writing or in OmaKela within %(paivat)s days of the day you received the decision. The decision is taken to have reached you %(tiedoksi)s days after the posting date, unless shown otherwise.",
             paivat=tapaus.valitusaika_paivia, tiedoksi=tapaus.tiedoksisaanti_paivia),
         k._("State in the appeal which decision you appeal against, what change you ask for and why, and give your contact details. Kela first checks whether it can correct the decision itself; if not, it sends the appeal to the board."),
-        k._("Provision: %(saados)s.", saados=saadokset.nimi("svl_17_1", k.kieli)),
+        _lause(k._("Provisions: %(saadokset)s.", saadokset=k.luettelo([saadokset.nimi(t, k.kieli) for t in MUUTOKSENHAUN_SAADOKSET]))),
     ])
 
 
@@ -120,6 +130,6 @@ def tyonantajan_asiakirja(k: Kieli, tapaus: Tapaus, tyonantaja: Tyonantajalle, o
             *kaudet,
         ]),
         _muutoksenhaku(k, tapaus),
-        Osio("saadokset", k._("Applied provisions"), [saadokset.nimi(t, k.kieli) for t in ("svl_8_1a_2", "svl_7_4", "vna_1335_2004_2_3", "svl_17_1")]),
+        Osio("saadokset", k._("Applied provisions"), [saadokset.nimi(t, k.kieli) for t in ("svl_8_1a_2", "svl_7_4", "vna_1335_2004_2_3", *MUUTOKSENHAUN_SAADOKSET)]),
     ]
     return Asiakirja(tyonantaja.avain, nimi, SaajanRooli.tyonantaja, Kielikoodi(k.kieli), otsikko, tapaus.paatospaiva, osiot)

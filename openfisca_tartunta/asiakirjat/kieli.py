@@ -56,6 +56,23 @@ _KUUKAUDESSA = (
 )
 
 
+# Babel's formatting, memoised: a decision repeats the same amounts, counts and dates, and the
+# result depends only on the value and the locale.
+@functools.lru_cache(maxsize=4096)
+def _luku(n, lokaali: str) -> str:
+    return format_decimal(n, locale=lokaali)
+
+
+@functools.lru_cache(maxsize=16384)
+def _eur(senttia: int, lokaali: str) -> str:
+    return format_currency(senttia / 100, "EUR", locale=lokaali)
+
+
+@functools.lru_cache(maxsize=16384)
+def _pv(paiva: dt.date, muoto: str, lokaali: str) -> str:
+    return format_date(paiva, muoto, locale=lokaali)
+
+
 class Kieli:
     """Texts and formats of one language."""
 
@@ -75,17 +92,18 @@ class Kieli:
         return self._k.ngettext(yksikko, monikko, n) % {"n": self.luku(n), **kentat}
 
     def luku(self, n) -> str:
-        return format_decimal(n, locale=self.lokaali)
+        return _luku(n, self.lokaali)
 
     def eur(self, senttia: int) -> str:
         """Whole cents as money of the locale: 1 320,00 € (fi, sv), €1,320.00 (en)."""
-        return format_currency(senttia / 100, "EUR", locale=self.lokaali)
+        return _eur(int(senttia), self.lokaali)
 
     def pv(self, paiva: dt.date) -> str:
-        return format_date(paiva, _PAIVAMUOTO[self.kieli], locale=self.lokaali)
+        return _pv(paiva, _PAIVAMUOTO[self.kieli], self.lokaali)
 
     def jakso(self, alku: dt.date, loppu: dt.date) -> str:
-        return f"{self.pv(alku)}–{self.pv(loppu)}"
+        """'4.3.2024–5.3.2024'; one day as '9.3.2024'."""
+        return self.pv(alku) if alku == loppu else f"{self.pv(alku)}–{self.pv(loppu)}"
 
     def kuukaudessa(self, kuukausi: str) -> str:
         """'2024-09' as 'syyskuussa 2024' / 'i september 2024' / 'in September 2024'."""

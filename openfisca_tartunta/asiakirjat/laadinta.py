@@ -122,7 +122,7 @@ def laadi(tapaus: Tapaus, kieli: str) -> Paatosehdotus:
     for p in perustelut:
         viitteet.extend(x for x in p.saadokset if x not in viitteet)
     kaytetyt = {saadokset.nimi(t, kieli): t for t in saadokset.kaikki()}
-    lisat = ["svl_11_15", "svl_15_20", "svl_17_1"]
+    lisat = ["svl_11_15", "svl_15_20", *render.MUUTOKSENHAUN_SAADOKSET]
     tunnukset = list(dict.fromkeys([kaytetyt[n] for n in viitteet] + lisat))
     return Paatosehdotus(
         kieli=Kielikoodi(kieli),

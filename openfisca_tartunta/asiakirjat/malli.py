@@ -92,7 +92,7 @@ class Jakso:
     alkaa: dt.date
     paattyy: dt.date
     ratkaisu: JaksonRatkaisu
-    arkipaivat: Annotated[Optional[int], Field(description="arkipäivät of the period; null where the model counts several ranges together")]
+    arkipaivat: Annotated[int, Field(description="arkipäivät of the period with this outcome (Mon–Sat except public holidays)")]
     syy: Annotated[str, Field(description="reason code (Perustelu.koodi) of the outcome")]
 
 

@@ -56,9 +56,8 @@ def _estava(s: Syy, k: Kieli) -> str:
 
 
 def _vuosiloma(s: Syy, k: Kieli) -> str:
-    jaksot = k.luettelo([k.jakso(a, b) for a, b in s.kentat["jaksot"]])
-    return k._("You were on annual leave %(jaksot)s. Annual leave causes no loss of earnings, so the allowance is not paid for %(paivat)s.",
-               jaksot=jaksot, paivat=k.paivia(s.paivat))
+    return k._("You were on annual leave %(jakso)s. Annual leave causes no loss of earnings, so the allowance is not paid for %(paivat)s of that time.",
+               jakso=k.jakso(s.alkaa, s.paattyy), paivat=k.paivia(s.paivat))
 
 
 def _kuukausina(s: Syy, k: Kieli, viesti: str) -> str:
@@ -102,7 +101,8 @@ PERUSTELUT = {
     "ei_oikeutta": (["1.3"], ["ttl_82", "svl_8_1a"], lambda s, k: _kuukausina(s, k, N_(
         "The conditions of the allowance are not met %(kuukaudet)s, so the allowance is not granted for %(paivat)s."))),
     "maksamisen_rajoitus": (["1.9.4"], ["svl_8_5"], lambda s, k: k._(
-        "The allowance is granted but not paid for %(paivat)s on which you serve a prison sentence or are in military, reserve or non-military service.", paivat=k.paivia(s.paivat))),
+        "The allowance is granted but not paid for %(jakso)s (%(paivat)s), when you serve a prison sentence or are in military, reserve or non-military service.",
+        jakso=k.jakso(s.alkaa, s.paattyy), paivat=k.paivia(s.paivat))),
     "tyonantajalle": (["1.3.2", "1.3.2.3", "1.9.2.2", "1.8.4.1"], ["svl_8_1a_2", "svl_7_4"], _tyonantajalle),
     "ennakonpidatys": (["1.9.3", "1.9.3.4.1"], ["ennakkoperintalaki"], lambda s, k: k._(
         "Tax of %(maara)s in total is withheld from the part paid to you (withholding).", maara=k.eur(s.kentat["senttia"]))),

@@ -102,10 +102,11 @@ def _kielteiset(tapaus: Tapaus, jaksot: list[Jakso]) -> list[Syy]:
         if etuus is not None and paivat:
             syyt.append(Syy("estava_etuus", Vaikutus.kielteinen, paivat, max(etuus.alkaa, alku), min(etuus.paattyy, loppu),
                             {"etuus": etuus.laji, "alkaa": etuus.alkaa, "avoin": etuus.paattyy.year == 9999}))
-    loma = _sum(kk, lambda k: k.loma)
-    if loma:
-        lomat = [(max(v.alkaa, alku), min(v.paattyy, loppu)) for v in tapaus.vuosilomat if v.alkaa <= loppu and v.paattyy >= alku]
-        syyt.append(Syy("vuosiloma", Vaikutus.kielteinen, loma, kentat={"jaksot": lomat}))
+    maksettava_alku = max(alku, tapaus.hakuaika or alku)
+    for i, loma in enumerate(tapaus.vuosilomat):  # each range with its own days (vuosiloma_N_arkipaivat)
+        paivat = _sum(kk, lambda k: k.lomat[i])
+        if loma is not None and paivat:
+            syyt.append(Syy("vuosiloma", Vaikutus.kielteinen, paivat, max(loma.alkaa, maksettava_alku), min(loma.paattyy, loppu)))
     puuttuu = [k for k in kk if k.myonnettavissa > 0 and not k.oikeus]
     ryhmat: dict[str, list[KuukaudenLuvut]] = {}
     for k in puuttuu:
@@ -119,10 +120,6 @@ def _kielteiset(tapaus: Tapaus, jaksot: list[Jakso]) -> list[Syy]:
     for s in syyt:
         if s.alkaa is not None and s.koodi not in ryhmat:
             jaksot.append(Jakso(s.alkaa, s.paattyy, JaksonRatkaisu.hylataan, s.paivat, s.koodi))
-    if loma:
-        lomat = next(s for s in syyt if s.koodi == "vuosiloma").kentat["jaksot"]
-        for a, b in lomat:  # the model counts the month's leave days, not each range's
-            jaksot.append(Jakso(a, b, JaksonRatkaisu.hylataan, loma if len(lomat) == 1 else None, "vuosiloma"))
     return syyt
 
 
@@ -150,13 +147,12 @@ def ratkaise(tapaus: Tapaus) -> Ratkaistu:
             syyt.append(Syy("myonnetty", Vaikutus.myonteinen, paivat, *myonnetty, {"peruste": tapaus.peruste}))
             jaksot.append(Jakso(*myonnetty, JaksonRatkaisu.myonnetaan, paivat, "myonnetty"))
         syyt.extend(_kielteiset(tapaus, jaksot))
-        este = _sum(kk, lambda k: min(k.este, k.myonnetyt))
-        if este:
-            syyt.append(Syy("maksamisen_rajoitus", Vaikutus.ei_makseta, este))
-            for m in tapaus.maksuesteet:
-                if myonnetty and m.alkaa <= myonnetty[1] and m.paattyy >= myonnetty[0]:
-                    jaksot.append(Jakso(max(m.alkaa, myonnetty[0]), min(m.paattyy, myonnetty[1]), JaksonRatkaisu.ei_makseta,
-                                        este if len(tapaus.maksuesteet) == 1 else None, "maksamisen_rajoitus"))
+        for i, m in enumerate(tapaus.maksuesteet):  # granted days only (maksueste_N_arkipaivat of months with entitlement)
+            este = _sum(kk, lambda k: k.esteet[i] if k.myonnetyt else 0)
+            if m is not None and este and myonnetty:
+                jakso = (max(m.alkaa, myonnetty[0]), min(m.paattyy, myonnetty[1]))
+                syyt.append(Syy("maksamisen_rajoitus", Vaikutus.ei_makseta, este, *jakso))
+                jaksot.append(Jakso(*jakso, JaksonRatkaisu.ei_makseta, este, "maksamisen_rajoitus"))
         _tiedot(tapaus, maksajat, syyt)
     granted = _sum(kk, lambda k: k.myonnetyt)
     if granted == 0:

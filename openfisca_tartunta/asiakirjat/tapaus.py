@@ -56,6 +56,8 @@ class KuukaudenLuvut:
     ulosotto: int  # ulosottopidatys
     netto: int  # tartuntatautipaivaraha_netto
     tyot: list[TyonLuvut] = field(default_factory=list)
+    lomat: list[int] = field(default_factory=list)  # vuosiloma_N_arkipaivat, per slot (read when loma > 0)
+    esteet: list[int] = field(default_factory=list)  # maksueste_N_arkipaivat, per slot (read when este > 0)
 
     @property
     def myonnetyt(self) -> int:
@@ -121,8 +123,8 @@ class Tapaus:
     maksukaudet: list[Maksukaudenluvut]
     maksukausien_pituudet: tuple[int, int]  # parameters maksaminen.ensimmainen_maksukausi, maksukausi
     estavat_etuudet: list[Optional[Jaksotieto]]  # per slot, None when empty
-    vuosilomat: list[Jaksotieto]
-    maksuesteet: list[Jaksotieto]
+    vuosilomat: list[Optional[Jaksotieto]]  # per slot, None when empty
+    maksuesteet: list[Optional[Jaksotieto]]  # per slot, None when empty
     vakuuttaminen_selvitettava: bool  # vakuuttamisvelvollisuus_selvitettava
     jatko: Optional[dict] = None  # {"edellinen_kausi_paivia", "edellinen_kausi_pituus"}
     paatospaiva: Optional[dt.date] = None

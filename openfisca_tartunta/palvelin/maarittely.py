@@ -13,6 +13,7 @@ from flask import Flask, Response
 
 from openfisca_tartunta.asiakirjat.skeema import paatosehdotuksen_skeemat
 from openfisca_tartunta.esimerkit import KARANTEENI_PALKANSAAJA
+from openfisca_tartunta.palvelin.paatossyote import HENKILOTUNNUS, NIMI, TUNNUS, paatossyotteen_skeemat
 
 _VIRHE = {
     "type": "object",
@@ -30,6 +31,45 @@ _VIRHE = {
         "pyynto_id": {"type": "string"},
     },
 }
+
+
+_ASIANOSAISET = {
+    "type": "object",
+    "additionalProperties": False,
+    "description": "names and ids of the parties as the case system gives them (1.8.4.1); a key of `tyonantajat` must be "
+                   "a key of ansiotyot and a henkilotunnus must pass its checksum (else 400)",
+    "properties": {
+        "vakuutettu": {"type": "object", "additionalProperties": False, "properties": {
+            "nimi": NIMI, "henkilotunnus": HENKILOTUNNUS}},
+        "tyonantajat": {"type": "object", "additionalProperties": {"type": "object", "additionalProperties": False,
+                                                                   "required": ["nimi"], "properties": {"nimi": NIMI}}},
+        "edustajat": {"type": "array", "maxItems": 10, "items": {"type": "object", "additionalProperties": False,
+                                                                 "required": ["rooli", "tunnus", "nimi"], "properties": {
+            "rooli": {"type": "string", "enum": ["edunvalvoja", "valtuutettu"]},
+            "tunnus": {"type": "string", "pattern": TUNNUS},
+            "nimi": NIMI}}},
+    },
+}
+
+
+def _PAATOKSEN_AVAIMET(tbs) -> dict:
+    """The body's own keys beside the situation: language, continuation, decision date."""
+    pituudet = sorted({int(a.value) for nimi in ("ensimmainen_maksukausi", "maksukausi")
+                       for a in tbs.parameters.maksaminen.children[nimi].values_list})
+    return {
+        "kieli": {"type": "string", "enum": ["fi", "sv", "en"], "description": "language of the texts; else Accept-Language; else fi"},
+        "jatkopaatos": {
+            "type": "object",
+            "description": "continuation decision: days and full length of the previous decision's last payment period (1.9); "
+                           "the days must be between 1 and that length (else 400)",
+            "required": ["edellinen_kausi_paivia", "edellinen_kausi_pituus"],
+            "properties": {"edellinen_kausi_paivia": {"type": "integer", "minimum": 1, "maximum": max(pituudet)},
+                           "edellinen_kausi_pituus": {"type": "integer", "enum": pituudet}},
+            "additionalProperties": False,
+        },
+        "paatospaiva": {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                        "description": "the decision date printed on the documents"},
+    }
 
 
 _ERAAJO_ESIMERKKI = {
@@ -84,6 +124,13 @@ _ERAAJO_TULOS = {
 }
 
 
+def _syotteet(tilanne: dict) -> dict:
+    """A situation without its requested outputs (`null` values): the proposal's body has inputs only."""
+    return {monikko: {tunnus: {n: a for n, a in instanssi.items() if not (isinstance(a, dict) and all(x is None for x in a.values()))}
+                      for tunnus, instanssi in instanssit.items()}
+            for monikko, instanssit in tilanne.items()}
+
+
 def _virhevastaukset(*tilat: int) -> dict:
     selitteet = {
         400: "The request is invalid; the body names the field and the problem",
@@ -135,36 +182,7 @@ def laajenna_maarittely(perus: dict, tbs=None) -> dict:
     spec.pop("servers", None)
     skeemat = spec.setdefault("components", {}).setdefault("schemas", {})
     skeemat["Virhe"] = _VIRHE
-    paatos_syote = copy.deepcopy(skeemat.get("SituationInput", {"type": "object"}))
-    paatos_syote.setdefault("properties", {})
-    paatos_syote["properties"]["kieli"] = {"type": "string", "enum": ["fi", "sv", "en"], "description": "language of the texts; else Accept-Language; else fi"}
-    paatos_syote["properties"]["jatkopaatos"] = {
-        "type": "object",
-        "description": "continuation decision: days and full length of the previous decision's last payment period (1.9)",
-        "properties": {"edellinen_kausi_paivia": {"type": "integer"}, "edellinen_kausi_pituus": {"type": "integer"}},
-        "additionalProperties": False,
-    }
-    paatos_syote["properties"]["paatospaiva"] = {"type": "string", "format": "date", "description": "the decision date printed on the documents"}
-    paatos_syote["properties"]["asianosaiset"] = {
-        "type": "object",
-        "additionalProperties": False,
-        "description": "names and ids of the parties as the case system gives them (1.8.4.1)",
-        "properties": {
-            "vakuutettu": {"type": "object", "additionalProperties": False, "properties": {
-                "nimi": {"type": "string", "minLength": 1, "maxLength": 200}, "henkilotunnus": {"type": "string", "maxLength": 11}}},
-            "tyonantajat": {"type": "object", "additionalProperties": {"type": "object", "additionalProperties": False,
-                                                                       "properties": {"nimi": {"type": "string", "minLength": 1, "maxLength": 200}}}},
-            "edustajat": {"type": "array", "maxItems": 10, "items": {"type": "object", "additionalProperties": False,
-                                                                     "required": ["rooli", "tunnus", "nimi"], "properties": {
-                "rooli": {"type": "string", "enum": ["edunvalvoja", "valtuutettu"]},
-                "tunnus": {"type": "string", "pattern": "^[A-Za-z0-9_.-]{1,64}$"},
-                "nimi": {"type": "string", "minLength": 1, "maxLength": 200}}}},
-        },
-    }
-    paatos_syote["required"] = ["ansiotyot", "vakuutetut"]
-    if "vakuutetut" in paatos_syote["properties"]:
-        paatos_syote["properties"]["vakuutetut"] = {**paatos_syote["properties"]["vakuutetut"], "minProperties": 1, "maxProperties": 1}
-    skeemat["PaatosehdotusInput"] = paatos_syote
+    skeemat.update(paatossyotteen_skeemat(tbs, _ASIANOSAISET, _PAATOKSEN_AVAIMET(tbs)))
     skeemat.update(paatosehdotuksen_skeemat(tbs))
     skeemat["Paatosehdotus"].setdefault("properties", {})["maksunsaajat"] = MAKSUNSAAJAT_SKEEMA
     skeemat["EraajoInput"] = _ERAAJO
@@ -181,19 +199,21 @@ def laajenna_maarittely(perus: dict, tbs=None) -> dict:
         "Texts in fi, sv or en by `kieli` or Accept-Language.",
         {"$ref": "#/components/schemas/PaatosehdotusInput"},
         {"$ref": "#/components/schemas/Paatosehdotus"},
-        {**copy.deepcopy(KARANTEENI_PALKANSAAJA), "kieli": "fi"},
+        {**_syotteet(KARANTEENI_PALKANSAAJA), "kieli": "fi"},
         operaatio="paatosehdotus",
     )
     polut["/paatosehdotus"]["post"]["parameters"] = [
         {"name": "Accept-Language", "in": "header", "required": False, "schema": {"type": "string"}, "example": "sv"},
-        {"name": "saaja", "in": "query", "required": False, "schema": {"type": "string"},
+        {"name": "saaja", "in": "query", "required": False,
+         "schema": {"type": "string", "pattern": r"^(vakuutettu|tyonantaja(:.{1,64})?|edunvalvoja(:.{1,64})?|valtuutettu(:.{1,64})?)$"},
          "description": "one recipient's document only: vakuutettu, tyonantaja:<ansiotyo>, <edunvalvoja|valtuutettu>:<tunnus>"},
-        {"name": "muoto", "in": "query", "required": False, "schema": {"type": "string", "enum": ["json", "html"]},
-         "description": "html: the recipient's document as HTML (needs saaja)"},
+        {"name": "muoto", "in": "query", "required": False, "schema": {"type": "string", "enum": ["json", "html", "pdf"]},
+         "description": "html / pdf: the recipient's document as HTML or as PDF from the same HTML (needs saaja, else 400)"},
     ]
     polut["/paatosehdotus"]["post"]["responses"]["200"]["content"] = {
         "application/json": {"schema": {"oneOf": [{"$ref": "#/components/schemas/Paatosehdotus"}, {"$ref": "#/components/schemas/Asiakirja"}]}},
         "text/html": {"schema": {"type": "string"}},
+        "application/pdf": {"schema": {"type": "string", "format": "binary"}},
     }
     polut["/eraajo"] = _laskentapolku(
         "Batch: many cases in one vectorised simulation",

@@ -21,6 +21,7 @@ from pydantic import TypeAdapter
 from openfisca_tartunta.asiakirjat.html import html
 from openfisca_tartunta.asiakirjat.laadinta import asiakirja, laadi
 from openfisca_tartunta.asiakirjat.malli import Asiakirja, Paatosehdotus
+from openfisca_tartunta.asiakirjat.pdf import pdf
 from openfisca_tartunta.asiakirjat.tapaus import Jaksotieto, KuukaudenLuvut, Maksukaudenluvut, Tapaus, TyonLuvut
 from openfisca_tartunta.maksujako import MAKSUNSAAJIEN_OSUUDET
 from openfisca_tartunta.maksukaudet import maksukaudet
@@ -49,14 +50,23 @@ def _c(arvo) -> int:
 
 
 class _Lukija:
-    """Reads the case's variables, mapping model errors to 4xx."""
+    """Reads the case's variables, mapping model errors to 4xx (each period parsed once)."""
 
     def __init__(self, tbs, tilanne, sim) -> None:
         self.tbs, self.tilanne, self.sim = tbs, tilanne, sim
+        self._kaudet: dict = {}
 
     def __call__(self, nimi: str, kausi: str):
-        monikko = self.tbs.variables[nimi].entity.plural
-        return laske(self.sim, self.tbs, self.tilanne, nimi, kausi, f"{monikko}/{nimi}/{kausi}")
+        jakso = self._kaudet.get(kausi)
+        if jakso is None:
+            jakso = self._kaudet[kausi] = as_period(kausi)
+        muuttuja = self.tbs.variables[nimi]
+        # a value already computed (or given) is read from its holder: the model's cache, without
+        # OpenFisca's whole calculate path; anything else is computed with errors mapped to 4xx
+        arvo = self.sim.populations[muuttuja.entity.key].get_holder(nimi).get_array(jakso)
+        if arvo is not None:
+            return arvo
+        return laske(self.sim, self.tbs, self.tilanne, nimi, jakso, f"{muuttuja.entity.plural}/{nimi}/{kausi}")
 
 
 def _kuukaudet(alku, loppu, tunnus: str, asetukset) -> list[str]:
@@ -71,6 +81,8 @@ def _kuukaudet(alku, loppu, tunnus: str, asetukset) -> list[str]:
 
 
 def _jaksot(L, k0: str, nimet: list[str], laji: bool = False) -> list:
+    if not L("ajanjaksoja_annettu", k0)[0]:  # no range slot given (the usual case): none to read
+        return [None] * len(nimet)
     tulos = []
     for nimi in nimet:
         alkaa = _pv(L(f"{nimi}_alkaa", k0)[0])
@@ -108,9 +120,7 @@ def _kuukausi(L, kk: str, tyot_ikuiset: dict, ids: list[str], roolit: list[str])
         kuukausi=kk, ikkuna=(_pv(v("maksettavan_ajan_alku")), _pv(v("maksettavan_ajan_loppu"))),
         paatos=int(v("paatoksen_arkipaivat")), myohassa=int(v("hakuajan_ulkopuoliset_arkipaivat")),
         ikkunan_ulkopuolella=int(v("maksettavan_ajan_ulkopuoliset_arkipaivat")),
-        # per benefit only when any day is blocked (estetyt_arkipaivat is the slots' sum)
-        estetyt=([int(v(f"{n}_arkipaivat")) for n in jaksot.estavat_etuudet()] if v("estetyt_arkipaivat")
-                 else [0] * len(jaksot.estavat_etuudet())),
+        estetyt=_slotit(v, "estetyt_arkipaivat", jaksot.estavat_etuudet()),
         oikeuttaa=bool(v("paatos_oikeuttaa_paivarahaan")), vakuutettu=bool(v("sairausvakuutettu")),
         myonnettavissa=int(v("myonnetyt_paivat")), ansionmenetys=float(v("laskennallinen_paivaraha")) > 0,
         oikeus=bool(v("oikeus_tartuntatautipaivarahaan")), loma=int(v("vuosiloman_arkipaivat")),
@@ -119,7 +129,14 @@ def _kuukausi(L, kk: str, tyot_ikuiset: dict, ids: list[str], roolit: list[str])
         vakuutetulle=_c(v("tartuntatautipaivaraha_vakuutetulle")), ennakonpidatys=_c(v("ennakonpidatys")),
         lahdevero=L("ennakonpidatysperuste", kk).decode()[0].name == "lahdeverokortti",
         ulosotto=_c(v("ulosottopidatys")), netto=_c(v("tartuntatautipaivaraha_netto")), tyot=tyot,
+        # per range only when the month has any such day (the slots add up to the month's count)
+        lomat=_slotit(v, "vuosiloman_arkipaivat", jaksot.vuosilomat()),
+        esteet=_slotit(v, "maksuesteen_arkipaivat", jaksot.maksuesteet()),
     )
+
+
+def _slotit(v, summa: str, nimet: list[str]) -> list[int]:
+    return [int(v(f"{n}_arkipaivat")) for n in nimet] if v(summa) else [0] * len(nimet)
 
 
 def lue_tapaus(tbs, data: dict, asetukset) -> Tapaus:
@@ -181,7 +198,7 @@ def _lue(tbs, data: dict, asetukset) -> tuple[Tapaus, list[dict]]:
         valitusaika_paivia=voimassa("valitusaika_paivia"), tiedoksisaanti_paivia=voimassa("tiedoksisaanti_paivia"),
         kuukaudet=kk_luvut, maksukaudet=kaudet, maksukausien_pituudet=pituudet,
         estavat_etuudet=_jaksot(L, k0, jaksot.estavat_etuudet(), laji=True),
-        vuosilomat=[j for j in _jaksot(L, k0, jaksot.vuosilomat()) if j], maksuesteet=[j for j in _jaksot(L, k0, jaksot.maksuesteet()) if j],
+        vuosilomat=_jaksot(L, k0, jaksot.vuosilomat()), maksuesteet=_jaksot(L, k0, jaksot.maksuesteet()),
         vakuuttaminen_selvitettava=bool(np.any(L("vakuuttamisvelvollisuus_selvitettava", kuukaudet[0] if kuukaudet else k0))),
         jatko=jatko or None, paatospaiva=paatospaiva, vakuutetun_nimi=osapuolet.nimi, vakuutetun_henkilotunnus=osapuolet.henkilotunnus,
         tyonantajien_nimet=osapuolet.tyonantajat, edustajat=osapuolet.edustajat,
@@ -227,7 +244,7 @@ _MUUT_SAAJAT_HUOMIO = {
 
 _EHDOTUS = TypeAdapter(Paatosehdotus)
 _ASIAKIRJA = TypeAdapter(Asiakirja)
-MUODOT = ("json", "html")
+MUODOT = ("json", "html", "pdf")
 
 
 def ehdotus_jsonina(ehdotus: Paatosehdotus) -> dict:
@@ -247,8 +264,8 @@ def vastaus(tbs, data: dict, kieli: str, asetukset, saaja: str | None = None, mu
     """The `/paatosehdotus` answer: the whole proposal, or one recipient's document, as JSON or HTML."""
     if muoto not in MUODOT:
         raise Asiakasvirhe(400, "virheellinen_muoto", f"muoto must be one of {', '.join(MUODOT)}", "muoto")
-    if muoto == "html" and saaja is None:
-        raise Asiakasvirhe(400, "virheellinen_muoto", "HTML is one recipient's document: give saaja (e.g. vakuutettu)", "saaja")
+    if muoto != "json" and saaja is None:
+        raise Asiakasvirhe(400, "virheellinen_muoto", f"{muoto.upper()} is one recipient's document: give saaja (e.g. vakuutettu)", "saaja")
     tapaus, maksut = _lue(tbs, data, asetukset)
     ehdotus = laadi(tapaus, kieli)
     if saaja is None:
@@ -260,4 +277,6 @@ def vastaus(tbs, data: dict, kieli: str, asetukset, saaja: str | None = None, mu
     doc = saajan_asiakirja(ehdotus, saaja)
     if muoto == "html":
         return html(doc), "text/html"
+    if muoto == "pdf":
+        return pdf(doc), "application/pdf"
     return _ASIAKIRJA.dump_python(doc, mode="json"), "application/json"

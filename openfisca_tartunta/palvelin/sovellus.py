@@ -96,8 +96,8 @@ def luo_sovellus(asetukset: Asetukset | None = None, tax_benefit_system=None, tu
         syotteet.kiella_lasketut(tbs, data)
         with aikaraja(asetukset.timeout):
             runko, tyyppi = paatosvastaus(tbs, data, kieli, asetukset, saaja, muoto)
-        if tyyppi == "text/html":
-            return Response(runko, mimetype="text/html", headers={"Content-Language": kieli})
+        if tyyppi != "application/json":  # one recipient's document as HTML or PDF
+            return Response(runko, mimetype=tyyppi, headers={"Content-Language": kieli})
         return json_vastaus(runko, otsakkeet={"Content-Language": kieli})
 
     @app.post("/tarkistus")

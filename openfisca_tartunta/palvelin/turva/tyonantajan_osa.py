@@ -80,5 +80,5 @@ def tarkista_saaja(saaja: str | None, muoto: str | None) -> None:
     """An employer may ask only for an employer's document (`?saaja=tyonantaja…`), never the insured's."""
     if saaja is not None and saaja != "tyonantaja" and not saaja.startswith("tyonantaja:"):
         raise Kielto("vakuutetun_tiedot", "an employer user may receive only the employer's document", "saaja")
-    if muoto == "html" and saaja is None:
+    if muoto in ("html", "pdf") and saaja is None:
         raise Kielto("vakuutetun_tiedot", "an employer user may receive only the employer's document", "saaja")
