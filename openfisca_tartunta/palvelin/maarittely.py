@@ -223,7 +223,7 @@ def laajenna_maarittely(perus: dict, tbs=None) -> dict:
         _ERAAJO_ESIMERKKI,
         operaatio="eraajo",
     )
-    _tarkistuspolku(skeemat, polut, paatos_syote, tbs)  # issue 14
+    _tarkistuspolku(skeemat, polut, skeemat["PaatosehdotusInput"], tbs)  # issue 14
     polut["/health"] = {
         "get": {
             "summary": "Liveness and versions",
