@@ -39,9 +39,25 @@ _spec.loader.exec_module(laskenta)
 TAVOITE = 3.0
 
 
+def _sarakkeina(taulu) -> dict:
+    """A generated table as model input columns (numpy; dates as days, categories as text)."""
+    sarakkeet = {}
+    for nimi in taulu.columns:
+        if nimi in laskenta.LISASARAKKEET:
+            continue
+        sarja = taulu[nimi]
+        if str(sarja.dtype) == "category":
+            sarakkeet[nimi] = sarja.astype(str).to_numpy()
+        elif str(sarja.dtype).startswith("datetime64"):
+            sarakkeet[nimi] = sarja.to_numpy().astype("datetime64[D]")
+        else:
+            sarakkeet[nimi] = sarja.to_numpy()
+    return sarakkeet
+
+
 def kuukauden_populaatio(n: int, kuukausi: str, siemen: int, tbs) -> tuple[dict, dict]:
-    """`laskenta.populaatio` with each decision (and its paid leave) moved inside the month."""
-    vak, tyo = laskenta.populaatio(n, kuukausi, siemen, tbs)
+    """The package's population (`populaatio.generointi`) with each decision (and its paid leave) moved inside the month."""
+    vak, tyo = (_sarakkeina(t) for t in laskenta.generoi(n, siemen=siemen, kuukausi=kuukausi))
     rng = np.random.default_rng(siemen + 1)
     alku = np.datetime64(kuukausi, "M").astype("datetime64[D]")
     loppu = (np.datetime64(kuukausi, "M") + 1).astype("datetime64[D]") - 1
