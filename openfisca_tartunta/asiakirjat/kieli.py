@@ -28,17 +28,17 @@ TOIMIALUE = "asiakirjat"
 
 
 @functools.lru_cache(maxsize=None)
-def kaannokset(kieli: str) -> NullTranslations:
-    """The compiled catalog of `kieli` (English: the msgids themselves)."""
-    polku = HAKEMISTO / kieli / "LC_MESSAGES" / f"{TOIMIALUE}.po"
+def kaannokset(kieli: str, toimialue: str = TOIMIALUE) -> NullTranslations:
+    """The compiled catalog of `kieli` in the gettext domain `toimialue` (English: the msgids themselves)."""
+    polku = HAKEMISTO / kieli / "LC_MESSAGES" / f"{toimialue}.po"
     if not polku.exists():
         return NullTranslations()
     with polku.open("rb") as f:
-        luettelo = read_po(f, locale=kieli, domain=TOIMIALUE)
+        luettelo = read_po(f, locale=kieli, domain=toimialue)
     puskuri = io.BytesIO()
     write_mo(puskuri, luettelo, use_fuzzy=False)
     puskuri.seek(0)
-    return Translations(puskuri, domain=TOIMIALUE)
+    return Translations(puskuri, domain=toimialue)
 
 
 def N_(viesti: str) -> str:

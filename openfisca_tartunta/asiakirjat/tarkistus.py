@@ -12,14 +12,10 @@ are the decision documents' own (`kieli.Kieli`).
 from __future__ import annotations
 
 import dataclasses
-import functools
-import io
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import NullTranslations, Translations
+from babel.support import NullTranslations
 
-from openfisca_tartunta.asiakirjat.kieli import HAKEMISTO, Kieli
+from openfisca_tartunta.asiakirjat.kieli import Kieli, kaannokset
 from openfisca_tartunta.asiakirjat.tarkistuksen_malli import (
     Kappale,
     MaksunsaajanTarkistus,
@@ -36,17 +32,8 @@ def T_(viesti: str) -> str:
     return viesti
 
 
-@functools.lru_cache(maxsize=None)
 def _kaannokset(kieli: str) -> NullTranslations:
-    polku = HAKEMISTO / kieli / "LC_MESSAGES" / f"{TOIMIALUE}.po"
-    if not polku.exists():
-        return NullTranslations()
-    with polku.open("rb") as f:
-        luettelo = read_po(f, locale=kieli, domain=TOIMIALUE)
-    puskuri = io.BytesIO()
-    write_mo(puskuri, luettelo, use_fuzzy=False)
-    puskuri.seek(0)
-    return Translations(puskuri, domain=TOIMIALUE)
+    return kaannokset(kieli, TOIMIALUE)
 
 
 class TarkistuksenKieli(Kieli):

@@ -28,8 +28,9 @@ from openfisca_tartunta.maksukaudet import maksukaudet
 from openfisca_tartunta.paatoksen_ajanjakso import paatoksen_paivat
 from openfisca_tartunta.palvelin.osapuolet import lue_jatkopaatos, lue_osapuolet, lue_paatospaiva
 from openfisca_tartunta.palvelin.rahajako import jaa_maksukausille
-from openfisca_tartunta.palvelin.tilanne import kausi_kelpaa, laske, rakenna, syottovirhe, tarkista_aarellisyys, tarkista_tilanne
+from openfisca_tartunta.palvelin.tilanne import kausi_kelpaa, laske, syottovirhe, tarkista_aarellisyys
 from openfisca_tartunta.palvelin.virheet import Asiakasvirhe
+from openfisca_tartunta.palvelin.yksi_tapaus import yhden_tapauksen_simulaatio
 from openfisca_tartunta.raha import sentteina
 from openfisca_tartunta.tarkistukset import Syottovirhe
 
@@ -154,17 +155,8 @@ def _lue(tbs, data: dict, asetukset) -> tuple[Tapaus, list[dict]]:
     jatko = lue_jatkopaatos(data.pop("jatkopaatos", None))
     paatospaiva = lue_paatospaiva(data.pop("paatospaiva", None))
     osapuolet = lue_osapuolet(data.pop("asianosaiset", None))
-    tilanne = tarkista_tilanne(tbs, data, asetukset.max_entities, salli_akselit=False)
-    vakuutetut = data.get("vakuutetut")
-    if not isinstance(vakuutetut, dict) or len(vakuutetut) != 1:
-        raise Asiakasvirhe(400, "virheellinen_tilanne", "a decision proposal is for one case: give exactly one insured person in vakuutetut", "vakuutetut")
-    sim, _ = rakenna(tbs, tilanne)
+    tilanne, sim = yhden_tapauksen_simulaatio(tbs, data, asetukset, "a decision proposal")
     vak = sim.populations["vakuutettu"]
-    if vak.count != 1:
-        irrallinen = tilanne.alkuperainen(vak.ids[1])
-        raise Asiakasvirhe(400, "virheellinen_tilanne",
-                           f"earning activity '{irrallinen}' is not listed in the insured person's palkkatyot or yritystoiminnat",
-                           f"ansiotyot/{irrallinen}")
     tunnus = tilanne.alkuperainen(vak.ids[0])
     osapuolet.tarkista_rivit([tilanne.alkuperainen(i) for i in sim.persons.ids])
     L = _Lukija(tbs, tilanne, sim)

@@ -22,8 +22,9 @@ from openfisca_tartunta.asiakirjat.tarkistus import laadi_asiakirjat
 from openfisca_tartunta.asiakirjat.tarkistuksen_malli import MaksunsaajanTarkistus, Pidatysrivi, Tarkistus, TarkistuksenKuukausi
 from openfisca_tartunta.maksunsaajat import MAKSUNSAAJAT
 from openfisca_tartunta.palvelin.osapuolet import lue_osapuolet
-from openfisca_tartunta.palvelin.tilanne import kausi_kelpaa, laske, rakenna, syottovirhe, tarkista_aarellisyys, tarkista_tilanne
+from openfisca_tartunta.palvelin.tilanne import kausi_kelpaa, laske, syottovirhe, tarkista_aarellisyys
 from openfisca_tartunta.palvelin.virheet import Asiakasvirhe
+from openfisca_tartunta.palvelin.yksi_tapaus import yhden_tapauksen_simulaatio
 from openfisca_tartunta.tarkistukset import Syottovirhe
 
 __all__ = ["lue_tarkistus", "vastaus", "BODY_KEYS"]
@@ -103,17 +104,8 @@ def _kuukausi(L, m, kk: str, i: int, vakuutetulle: bool) -> TarkistuksenKuukausi
 def lue_tarkistus(tbs, data: dict, asetukset) -> tuple[Tarkistus, object]:
     """Read one case's revision from the model (see the module docstring); the body's own keys are popped."""
     osapuolet = lue_osapuolet(data.pop("asianosaiset", None))
-    tilanne = tarkista_tilanne(tbs, data, asetukset.max_entities, salli_akselit=False)
-    vakuutetut = data.get("vakuutetut")
-    if not isinstance(vakuutetut, dict) or len(vakuutetut) != 1:
-        raise Asiakasvirhe(400, "virheellinen_tilanne", "a revision is for one case: give exactly one insured person in vakuutetut", "vakuutetut")
-    sim, _ = rakenna(tbs, tilanne)
+    tilanne, sim = yhden_tapauksen_simulaatio(tbs, data, asetukset, "a revision")
     vak = sim.populations["vakuutettu"]
-    if vak.count != 1:
-        irrallinen = tilanne.alkuperainen(vak.ids[1])
-        raise Asiakasvirhe(400, "virheellinen_tilanne",
-                           f"earning activity '{irrallinen}' is not listed in the insured person's palkkatyot or yritystoiminnat",
-                           f"ansiotyot/{irrallinen}")
     ids = [tilanne.alkuperainen(i) for i in sim.persons.ids]
     osapuolet.tarkista_rivit(ids)
     tunnus = tilanne.alkuperainen(vak.ids[0])
