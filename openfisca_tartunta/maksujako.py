@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from openfisca_tartunta import jaksot, kalenteri
+from openfisca_tartunta.annetut_kuukaudet import syote_annettu
 from openfisca_tartunta.paatoksen_ajanjakso import maksettava_ikkuna
 from openfisca_tartunta.raha import euroina
 from openfisca_tartunta.tarkistukset import ei_negatiivinen, vaadi
@@ -36,7 +37,11 @@ ENNAKONPIDATYS = "ennakonpidatys"
 
 
 def vaatimus(vakuutettu, nimi: str, period, kohta: str) -> np.ndarray:
-    """A claim input of the month as float64 euros (whole cents), checked non-negative and finite."""
+    """A claim input of the month as float64 euros (whole cents), checked non-negative and finite.
+
+    A claim nobody gave (the usual population) is zeros without reading or checking the defaults."""
+    if not syote_annettu(vakuutettu, nimi):
+        return np.zeros(vakuutettu.count)
     arvo = euroina(vakuutettu(nimi, period))
     ei_negatiivinen(arvo, nimi, kohta)
     return arvo
