@@ -32,6 +32,7 @@ from openfisca_core.periods import DateUnit, period as as_period
 from openfisca_core.simulations import Simulation, SimulationBuilder
 
 from openfisca_tartunta import syotteet
+from openfisca_tartunta.nopea_laskenta import nopeuta
 from openfisca_tartunta.roolit import merkitse_koodit
 from openfisca_tartunta.tarkistukset import Syottovirhe, vaadi
 
@@ -237,7 +238,7 @@ def _rakenna(tax_benefit_system, n_vak: int, n_tyo: int, kuuluu: np.ndarray, roo
     ryhma._members_role = roolit[rooli]  # what the setter stores, without its list round trip
     simulaatio = rakentaja.build(tax_benefit_system)
     merkitse_koodit(simulaatio, ryhma, rooli)  # role masks from the codes, not by comparing Role objects
-    return simulaatio
+    return nopeuta(simulaatio)
 
 
 def _jarjestys(nimi: str) -> tuple[int, str]:

@@ -29,9 +29,9 @@ from openfisca_core.errors import (
     VariableNotFoundError,
 )
 from openfisca_core.periods import DateUnit
-from openfisca_core.simulations import SimulationBuilder
 
 from openfisca_tartunta import syotteet
+from openfisca_tartunta.nopea_laskenta import NopeaRakentaja, nopeuta
 from openfisca_tartunta.palvelin.virheet import Asiakasvirhe
 from openfisca_tartunta.tarkistukset import Syottovirhe
 
@@ -366,7 +366,7 @@ def _palautettu(tilanne: Tilanne, virhe: dict) -> dict:
 
 def rakenna(tbs, tilanne: Tilanne):
     """Build the simulation; builder errors become 4xx naming the field."""
-    rakentaja = SimulationBuilder()
+    rakentaja = NopeaRakentaja()
     try:
         simulaatio = rakentaja.build_from_entities(tbs, tilanne.rakennettava)
     except SituationParsingError as virhe:
@@ -378,7 +378,7 @@ def rakenna(tbs, tilanne: Tilanne):
         raise Asiakasvirhe(400, "virheellinen_kausi", virhe.message, virhe.variable_name) from None
     except VariableNotFoundError as virhe:
         raise Asiakasvirhe(404, "tuntematon_muuttuja", str(virhe).splitlines()[0], None) from None
-    return simulaatio, rakentaja
+    return nopeuta(simulaatio), rakentaja
 
 
 def syottovirheen_kentta(tbs, tilanne: Tilanne | None, muuttuja: str) -> str:
