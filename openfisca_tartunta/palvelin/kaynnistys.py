@@ -5,8 +5,9 @@
     TARTUNTA_PORT=8080 tartunta serve   # the same from the environment
 
 The app (and its tax-benefit system) is loaded once in the master before the
-workers fork (`preload_app`), so every worker starts with the model in memory
-and no request ever reloads it.  Each worker reads requests whole with waitress
+workers fork (`preload_app`) and warmed up there (`lammitys.py`: one case computed,
+then `gc.freeze()`), so every worker starts with the model in memory and its
+caches filled, and no request ever reloads it.  Each worker reads requests whole with waitress
 before computing them, one at a time (`tyoprosessi.py`), so slow or idle clients
 never hold a worker; the per-request time limit (`--timeout`) is enforced inside
 the worker, gunicorn kills a worker silent for 10 s longer than that, and a
@@ -86,10 +87,13 @@ def lapsi_poistui(_arbiter, tyoprosessi) -> None:
 
 def _sovellus(asetukset: Asetukset, turva_asetukset=None):
     from openfisca_tartunta.palvelin import lokitus
-    from openfisca_tartunta.palvelin.sovellus import luo_sovellus
+    from openfisca_tartunta.palvelin.lammitys import lammita
+    from openfisca_tartunta.palvelin.sovellus import jarjestelma, luo_sovellus
 
     lokitus.alusta(asetukset.log_level)
-    return luo_sovellus(asetukset, turva_asetukset=turva_asetukset)
+    sovellus = luo_sovellus(asetukset, turva_asetukset=turva_asetukset)
+    lammita(jarjestelma(), asetukset)  # in the master, before the workers fork (preload_app)
+    return sovellus
 
 
 def suorita(args: argparse.Namespace) -> int:
