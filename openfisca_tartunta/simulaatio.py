@@ -31,7 +31,7 @@ from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import DateUnit, period as as_period
 from openfisca_core.simulations import Simulation, SimulationBuilder
 
-from openfisca_tartunta import syotteet
+from openfisca_tartunta import syotteet, tekijat
 from openfisca_tartunta.nopea_laskenta import nopeuta
 from openfisca_tartunta.roolit import merkitse_koodit
 from openfisca_tartunta.tarkistukset import Syottovirhe, vaadi
@@ -304,6 +304,9 @@ def rakenna_simulaatio(
                 taulukko = _arvot(muuttuja, sarakkeet[sarake], sarake)
                 if valimuisti is not None:
                     valimuisti[avain] = taulukko
+            if muuttuja.value_type is str and isinstance(sarakkeet[sarake], pd.Categorical) and not kuukausi:
+                luokat = sarakkeet[sarake]
+                tekijat.merkitse(simulaatio, nimi, taulukko, luokat.codes, np.asarray(luokat.categories.to_numpy(), dtype=object))
             if muuttuja.definition_period == DateUnit.ETERNITY:
                 simulaatio.set_input(nimi, "eternity", taulukko)
             else:

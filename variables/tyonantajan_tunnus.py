@@ -6,11 +6,11 @@ paid a share but has no id is flagged for a note to the handler.
 """
 
 import numpy as np
-import pandas as pd
 from openfisca_core.periods import ETERNITY, MONTH
 from openfisca_core.variables import Variable
 
 from openfisca_tartunta.entities import Ansiotyo
+from openfisca_tartunta.tekijat import tekijoihin
 from openfisca_tartunta.tunnukset import vaadi_tyonantajan_tunnus
 
 
@@ -40,9 +40,7 @@ class tyonantajan_tunnus_kelpaa(Variable):
     )
 
     def formula(ansiotyo, period):
-        tunnukset = np.asarray(ansiotyo("tyonantajan_tunnus", period), dtype=object)
-        koodit, erilliset = pd.factorize(tunnukset, use_na_sentinel=False)  # a few distinct ids
-        erilliset = np.asarray(erilliset, dtype=object)
+        koodit, erilliset = tekijoihin(ansiotyo, "tyonantajan_tunnus", period)  # a few distinct ids
         annettu = np.array([isinstance(t, str) and bool(t.strip()) for t in erilliset], dtype=bool)
         vaadi_tyonantajan_tunnus(erilliset, annettu)  # each distinct given id checked once
         return annettu[koodit]
