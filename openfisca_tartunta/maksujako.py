@@ -47,6 +47,12 @@ def vaatimus(vakuutettu, nimi: str, period, kohta: str) -> np.ndarray:
     return arvo
 
 
+def ei_vaatimusta(vakuutettu, *nimet: str) -> bool:
+    """True when none of the claim inputs `nimet` holds a value in the simulation (the usual
+    population): the claim's formula then returns zeros without reading anything else."""
+    return not any(syote_annettu(vakuutettu, nimi) for nimi in nimet)
+
+
 def tuen_maksupaivat(vakuutettu, period, on, alkaa_nimi: str, paattyy_nimi: str, kohta: str,
                      mika: str = "the income support paid in advance") -> np.ndarray:
     """The month's paid days inside the period `alkaa_nimi` … `paattyy_nimi` (ETERNITY dates, the

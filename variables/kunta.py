@@ -29,7 +29,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_tartunta import kalenteri
 from openfisca_tartunta.entities import Vakuutettu
-from openfisca_tartunta.maksujako import paivien_osuus, tuen_maksupaivat, vaatimus
+from openfisca_tartunta.maksujako import ei_vaatimusta, paivien_osuus, tuen_maksupaivat, vaatimus
 from openfisca_tartunta.raha import euroina, senteiksi
 from openfisca_tartunta.tarkistukset import vaadi
 
@@ -174,6 +174,8 @@ class kunnan_vaatimus_ajoissa(Variable):
     )
 
     def formula(vakuutettu, period, parameters):
+        if ei_vaatimusta(vakuutettu, "kunnan_toimeentulotukivaatimus", "kunnan_asiakasmaksuvaatimus"):
+            return np.zeros(vakuutettu.count, dtype=bool)
         aika = parameters(period).maksaminen.kunnan_vaatimuksen_ilmoitusaika
         saapui = kalenteri.paivina(vakuutettu("kunnan_vaatimus_saapunut", period))
         maksu = kalenteri.paivina(vakuutettu("maksupaiva", period))
@@ -200,6 +202,8 @@ class kunnan_toimeentulotuen_maksupaivat(Variable):
     )
 
     def formula(vakuutettu, period):
+        if ei_vaatimusta(vakuutettu, "kunnan_toimeentulotukivaatimus"):
+            return np.zeros(vakuutettu.count, dtype=np.int32)
         on = vaatimus(vakuutettu, "kunnan_toimeentulotukivaatimus", period, "1.9.2.5") > 0
         return tuen_maksupaivat(vakuutettu, period, on, "kunnan_toimeentulotuki_alkaa", "kunnan_toimeentulotuki_paattyy", "1.9.2.5")
 
@@ -213,6 +217,8 @@ class kunnan_hoidon_maksupaivat(Variable):
     documentation = "The month's paid days inside `kunnan_hoito_alkaa` … `_paattyy`: the days the client fee claim may take."
 
     def formula(vakuutettu, period):
+        if ei_vaatimusta(vakuutettu, "kunnan_asiakasmaksuvaatimus"):
+            return np.zeros(vakuutettu.count, dtype=np.int32)
         on = vaatimus(vakuutettu, "kunnan_asiakasmaksuvaatimus", period, "1.9.2.5") > 0
         return tuen_maksupaivat(vakuutettu, period, on, "kunnan_hoito_alkaa", "kunnan_hoito_paattyy", "1.9.2.5",
                                 "the institutional or family care")
@@ -234,6 +240,8 @@ class kunnan_hyvaksytty_vaatimus(Variable):
     )
 
     def formula(vakuutettu, period):
+        if ei_vaatimusta(vakuutettu, "kunnan_toimeentulotukivaatimus", "kunnan_asiakasmaksuvaatimus"):
+            return np.zeros(vakuutettu.count)
         ajoissa = vakuutettu("kunnan_vaatimus_ajoissa", period)
         tt = vaatimus(vakuutettu, "kunnan_toimeentulotukivaatimus", period, "1.9.2.5")
         am = vaatimus(vakuutettu, "kunnan_asiakasmaksuvaatimus", period, "1.9.2.5")

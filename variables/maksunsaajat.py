@@ -29,7 +29,7 @@ from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
 from openfisca_tartunta.entities import Vakuutettu
-from openfisca_tartunta.maksujako import paivien_osuus, vaatimus
+from openfisca_tartunta.maksujako import ei_vaatimusta, paivien_osuus, vaatimus
 from openfisca_tartunta.raha import euroina, senteiksi
 from openfisca_tartunta.tarkistukset import vaadi
 
@@ -98,6 +98,8 @@ class kelalle_ennen_ulosottoa(Variable):
     )
 
     def formula(vakuutettu, period):
+        if ei_vaatimusta(vakuutettu, "kelan_kulukorvausvaatimus", "kelan_toimeentulotukivaatimus"):
+            return np.zeros(vakuutettu.count)
         netto = _e(vakuutettu, "vakuutetun_osa_verojen_jalkeen", period)
         kulu = vaatimus(vakuutettu, "kelan_kulukorvausvaatimus", period, "1.9.2.7")
         tt = vaatimus(vakuutettu, "kelan_toimeentulotukivaatimus", period, "1.9.2.7")
@@ -116,6 +118,8 @@ class tyottomyyskassalle_ennen_ulosottoa(Variable):
     documentation = "min(`tyottomyyskassan_kulukorvausvaatimus`, the net − Kela's)."
 
     def formula(vakuutettu, period):
+        if ei_vaatimusta(vakuutettu, "tyottomyyskassan_kulukorvausvaatimus"):
+            return np.zeros(vakuutettu.count)
         jaljella = _e(vakuutettu, "vakuutetun_osa_verojen_jalkeen", period) - _e(vakuutettu, "kelalle_ennen_ulosottoa", period)
         kulu = vaatimus(vakuutettu, "tyottomyyskassan_kulukorvausvaatimus", period, "1.9.2.6")
         return senteiksi(np.minimum(kulu, np.maximum(jaljella, 0.0)))
@@ -131,12 +135,15 @@ class kunnalle_ennen_ulosottoa(Variable):
     documentation = "min(`kunnan_hyvaksytty_vaatimus`, the net − Kela's − the fund's)."
 
     def formula(vakuutettu, period):
+        hyvaksytty = _e(vakuutettu, "kunnan_hyvaksytty_vaatimus", period)
+        if not hyvaksytty.any():  # no claim (the usual population): nothing else to read
+            return hyvaksytty
         jaljella = (
             _e(vakuutettu, "vakuutetun_osa_verojen_jalkeen", period)
             - _e(vakuutettu, "kelalle_ennen_ulosottoa", period)
             - _e(vakuutettu, "tyottomyyskassalle_ennen_ulosottoa", period)
         )
-        return senteiksi(np.minimum(_e(vakuutettu, "kunnan_hyvaksytty_vaatimus", period), np.maximum(jaljella, 0.0)))
+        return senteiksi(np.minimum(hyvaksytty, np.maximum(jaljella, 0.0)))
 
 
 class ulosottoon_kaytettavissa(Variable):
@@ -184,6 +191,8 @@ class kunnalle_elamantapojen_vuoksi(Variable):
     documentation = "min(`kunnan_elamantapavaatimus`, `ulosottoon_kaytettavissa` − `ulosottopidatys`): after distraint (1.9.2.9)."
 
     def formula(vakuutettu, period):
+        if ei_vaatimusta(vakuutettu, "kunnan_elamantapavaatimus"):
+            return np.zeros(vakuutettu.count)
         jaljella = _e(vakuutettu, "ulosottoon_kaytettavissa", period) - _e(vakuutettu, "ulosottopidatys", period)
         pyynto = vaatimus(vakuutettu, "kunnan_elamantapavaatimus", period, "1.9.2.5")
         return senteiksi(np.minimum(pyynto, np.maximum(jaljella, 0.0)))

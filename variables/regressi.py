@@ -32,7 +32,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_tartunta.entities import Vakuutettu
 from openfisca_tartunta import kalenteri
-from openfisca_tartunta.maksujako import tuen_maksupaivat, vaatimus
+from openfisca_tartunta.maksujako import ei_vaatimusta, tuen_maksupaivat, vaatimus
 from openfisca_tartunta.raha import euroina, senteiksi
 
 _VIITE_KASSA = ["Kelan etuusohje 1.9.2.6, 1.9.2.10, 1.9.3.7", "TTL 1290/2002 11 luku 14 §", "SVL 1224/2004 15 luku 11 §"]
@@ -122,6 +122,8 @@ class kelan_toimeentulotuen_maksupaivat(Variable):
     documentation = "The month's paid days inside `kelan_toimeentulotuki_alkaa` … `_paattyy` (TOTUL 23 §, 1.9.2.7)."
 
     def formula(vakuutettu, period):
+        if ei_vaatimusta(vakuutettu, "kelan_toimeentulotukivaatimus"):
+            return np.zeros(vakuutettu.count, dtype=np.int32)
         on = vaatimus(vakuutettu, "kelan_toimeentulotukivaatimus", period, "1.9.2.7") > 0
         return tuen_maksupaivat(vakuutettu, period, on, "kelan_toimeentulotuki_alkaa", "kelan_toimeentulotuki_paattyy", "1.9.2.7")
 
@@ -161,6 +163,8 @@ class regressina_kelalle(Variable):
     documentation = "min(`kelan_regressivaatimus`, `tartuntatautipaivaraha_vakuutetulle`)."
 
     def formula(vakuutettu, period):
+        if ei_vaatimusta(vakuutettu, "kelan_regressivaatimus"):
+            return np.zeros(vakuutettu.count)
         osa = euroina(vakuutettu("tartuntatautipaivaraha_vakuutetulle", period))
         return senteiksi(np.minimum(vaatimus(vakuutettu, "kelan_regressivaatimus", period, "1.9.2.11"), osa))
 
@@ -175,6 +179,8 @@ class regressina_tyottomyyskassalle(Variable):
     documentation = "min(`tyottomyyskassan_maksuvaatimus`, insured's part − `regressina_kelalle`)."
 
     def formula(vakuutettu, period):
+        if ei_vaatimusta(vakuutettu, "tyottomyyskassan_maksuvaatimus"):
+            return np.zeros(vakuutettu.count)
         osa = euroina(vakuutettu("tartuntatautipaivaraha_vakuutetulle", period))
         kela = euroina(vakuutettu("regressina_kelalle", period))
         kassa = vaatimus(vakuutettu, "tyottomyyskassan_maksuvaatimus", period, "1.9.2.6")

@@ -108,7 +108,7 @@ class yrittajan_paivarahan_tyotulo(Variable):
             p = parameters(paiva).yrittaja
             return p.yel_enimmaistyotulo, p.laiminlyonnin_tuloraja
 
-        yel_max, raja = vuosittain(alkaa, vuoden_rajat).astype(np.float64).T
+        yel_max, raja = np.asarray(vuosittain(alkaa, vuoden_rajat), dtype=np.float64).T
         laiminlyoty = ansiotyo("vakuuttamisen_laiminlyonti", period) & (verotettu > raja)
         tulo = np.select(
             [
