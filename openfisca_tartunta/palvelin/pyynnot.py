@@ -9,7 +9,7 @@ import math
 import signal
 import threading
 
-from flask import current_app, request
+from flask import current_app, g, request
 
 from openfisca_tartunta.palvelin.virheet import Aikakatkaisu, Asiakasvirhe
 
@@ -60,6 +60,15 @@ def lue_json(odotettu: type | tuple = dict):
     if merkisto not in ("utf-8", "utf8"):
         raise Asiakasvirhe(415, "vaara_sisaltotyyppi", f"charset {merkisto[:40]!r} is not supported; use utf-8", "Content-Type")
     raaka = _runko()
+    valmis = g.get("tartunta_json")  # parsed once already by the access hook (turva/koukut.py)
+    data = valmis[1] if valmis is not None and (valmis[0] is raaka or valmis[0] == raaka) else jasenna(raaka)
+    if not isinstance(data, odotettu):
+        raise Asiakasvirhe(400, "virheellinen_json", "the body must be a JSON object", "runko")
+    return data
+
+
+def jasenna(raaka: bytes):
+    """The strict parse of a JSON body: UTF-8 (a BOM allowed), finite numbers, no NaN/Infinity; else 400."""
     if not raaka.strip():
         raise Asiakasvirhe(400, "virheellinen_json", "the request body is empty; send a JSON object", "runko")
     try:
@@ -77,8 +86,17 @@ def lue_json(odotettu: type | tuple = dict):
         ) from None
     except (ValueError, RecursionError) as virhe:
         raise Asiakasvirhe(400, "virheellinen_json", f"malformed JSON: {str(virhe)[:200]}", "runko") from None
-    if not isinstance(data, odotettu):
-        raise Asiakasvirhe(400, "virheellinen_json", "the body must be a JSON object", "runko")
+    return data
+
+
+def esijasenna(raaka: bytes):
+    """For a before-request hook: the body parsed once, strictly, and kept for the endpoint's
+    `lue_json`; None when it is not valid JSON (the endpoint then answers the precise 400)."""
+    try:
+        data = jasenna(raaka)
+    except Asiakasvirhe:
+        return None
+    g.tartunta_json = (raaka, data)
     return data
 
 

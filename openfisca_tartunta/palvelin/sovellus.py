@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 from importlib import metadata
 
-from flask import Flask, Response, request
+from flask import Flask, Response, g, request
 from openfisca_web_api.app import create_app
 
 import openfisca_tartunta
@@ -98,6 +98,7 @@ def luo_sovellus(asetukset: Asetukset | None = None, tax_benefit_system=None, tu
             runko, tyyppi = paatosvastaus(tbs, data, kieli, asetukset, saaja, muoto)
         if tyyppi != "application/json":  # one recipient's document as HTML or PDF
             return Response(runko, mimetype=tyyppi, headers={"Content-Language": kieli})
+        g.tartunta_ratkaisu = runko.get("ratkaisu")  # for the audit record, without parsing the answer back
         return json_vastaus(runko, otsakkeet={"Content-Language": kieli})
 
     @app.post("/tarkistus")

@@ -24,6 +24,7 @@ from openfisca_tartunta.palvelin.turva.pseudonyymit import Pseudonymisoija, kelv
 from openfisca_tartunta.palvelin.turva.rekisteri import SqliteRekisteri
 from openfisca_tartunta.palvelin.turva.tokenit import ANONYYMI, Avaimet, Tarkistaja, Tunnistusvirhe
 from openfisca_tartunta.palvelin.turva.tyonantajan_osa import Kielto, tarkista_pyynto, tarkista_saaja, tyonantajan_paatos
+from openfisca_tartunta.palvelin.pyynnot import esijasenna
 from openfisca_tartunta.palvelin.virheet import virhevastaus
 from openfisca_tartunta.tunnukset import on_kelvollinen_tunnus
 
@@ -114,10 +115,12 @@ def rekisteroi(app: Flask, asetukset: TurvaAsetukset | None = None) -> None:
     def _kirjaa(vastaus):
         kutsuja = getattr(g, "turva_kutsuja", ANONYYMI)
         if vastaus.status_code == 200 and request.method == "POST" and request.endpoint == "paatosehdotus":
-            ehdotus = json.loads(vastaus.get_data()) if vastaus.mimetype == "application/json" else {}
-            g.turva_ratkaisu = ehdotus.get("ratkaisu")
             if kutsuja.rooli == "tyonantaja" and vastaus.mimetype == "application/json":
+                ehdotus = json.loads(vastaus.get_data())
+                g.turva_ratkaisu = ehdotus.get("ratkaisu")
                 vastaus.set_data(json.dumps(tyonantajan_paatos(ehdotus, g.turva_org), ensure_ascii=False))
+            else:  # the endpoint put the proposal's outcome aside (a JSON answer; none for HTML/PDF)
+                g.turva_ratkaisu = g.get("tartunta_ratkaisu")
         if vastaus.status_code == 200 and request.method == "POST" and request.endpoint == "tarkistus" \
                 and kutsuja.rooli == "tyonantaja":  # the employer's copy: only its own part (issue 14)
             from openfisca_tartunta.palvelin.tarkistus import tyonantajan_tarkistus
@@ -149,10 +152,7 @@ def _runko():
         request.environ["wsgi.input"] = io.BytesIO(raaka)
         if len(raaka) > raja:
             return None  # the endpoint answers 413
-    try:
-        return json.loads(raaka)
-    except (ValueError, RecursionError):
-        return None  # the endpoint answers the precise 400
+    return esijasenna(raaka)  # None when not JSON: the endpoint answers the precise 400
 
 
 def _vakuutetut(data, pseudonyymit: Pseudonymisoija):

@@ -1,0 +1,70 @@
+"""A request body is parsed once (the access hook's parse is the endpoint's), and the audit record
+still gets the proposal's outcome without the answer being parsed back (in-process, Flask client)."""
+
+from __future__ import annotations
+
+import copy
+import json
+import sqlite3
+
+import pytest
+
+from openfisca_tartunta.esimerkit import KARANTEENI_PALKANSAAJA
+from openfisca_tartunta.palvelin import pyynnot
+from openfisca_tartunta.palvelin.sovellus import luo_sovellus
+from openfisca_tartunta.palvelin.turva.asetukset import TurvaAsetukset
+
+
+@pytest.fixture
+def asiakas(tmp_path):
+    turva = TurvaAsetukset(kirjausloki=str(tmp_path / "loki.sqlite"), rekisteri=str(tmp_path / "valtuudet.sqlite"))
+    return luo_sovellus(turva_asetukset=turva).test_client(), tmp_path / "loki.sqlite"
+
+
+@pytest.fixture
+def jasennykset(monkeypatch):
+    kerrat = []
+    alkuperainen = pyynnot.jasenna
+
+    def laske(raaka):
+        kerrat.append(len(raaka))
+        return alkuperainen(raaka)
+
+    monkeypatch.setattr(pyynnot, "jasenna", laske)
+    return kerrat
+
+
+def _paatoksen_tapaus() -> dict:
+    tapaus = copy.deepcopy(KARANTEENI_PALKANSAAJA)
+    for nimi in ("tartuntatautipaivaraha_paivalta", "tartuntatautipaivarahan_maksupaivat", "tartuntatautipaivaraha"):
+        tapaus["vakuutetut"]["vakuutettu_1"].pop(nimi)
+    return tapaus
+
+
+def test_runko_jasennetaan_kerran(asiakas, jasennykset):
+    client, _ = asiakas
+    r = client.post("/calculate", json=KARANTEENI_PALKANSAAJA)
+    assert r.status_code == 200
+    # 1.6: 3 000 / 25 = 120 €/day; 11 arkipäivät 4.–15.3.2024 (Mon–Sat), no waiting days for a quarantine
+    assert r.json["vakuutetut"]["vakuutettu_1"]["tartuntatautipaivaraha"]["2024-03"] == 1320.0
+    assert len(jasennykset) == 1
+
+
+def test_virheellinen_json_saa_tarkan_virheen(asiakas, jasennykset):
+    client, _ = asiakas
+    r = client.post("/calculate", data='{"vakuutetut": NaN}', content_type="application/json")
+    assert r.status_code == 400 and r.json["virhe"] == "virheellinen_json"
+    assert "NaN is not a JSON number" in r.json["viesti"]
+    assert len(jasennykset) == 2  # the hook found no JSON; the endpoint parsed again for the precise message
+
+
+def test_kirjausloki_saa_ehdotuksen_ratkaisun(asiakas):
+    client, loki = asiakas
+    r = client.post("/paatosehdotus", json=_paatoksen_tapaus())
+    assert r.status_code == 200 and r.json["ratkaisu"] == "myonteinen"
+    html = client.post("/paatosehdotus?saaja=vakuutettu&muoto=html", json=_paatoksen_tapaus())
+    assert html.status_code == 200 and html.mimetype == "text/html"
+    with sqlite3.connect(loki) as yhteys:
+        rivit = yhteys.execute("SELECT polku, tila, ratkaisu FROM kirjaukset ORDER BY nro").fetchall()
+    assert rivit[-2:] == [("/paatosehdotus", 200, "myonteinen"), ("/paatosehdotus", 200, None)]
+    assert json.loads(r.data)["ratkaisu"] == "myonteinen"
