@@ -68,3 +68,29 @@ def test_kirjausloki_saa_ehdotuksen_ratkaisun(asiakas):
         rivit = yhteys.execute("SELECT polku, tila, ratkaisu FROM kirjaukset ORDER BY nro").fetchall()
     assert rivit[-2:] == [("/paatosehdotus", 200, "myonteinen"), ("/paatosehdotus", 200, None)]
     assert json.loads(r.data)["ratkaisu"] == "myonteinen"
+
+
+@pytest.mark.parametrize("teksti, odotettu", [
+    ('{"a": 12345678901234567890123}', 12345678901234567890123),  # beyond 64 bits: kept exact
+    ('{"a": -9999999999999999999}', -9999999999999999999),
+    ('{"a": 9007199254740993}', 9007199254740993),  # 2**53 + 1: exact, not a float
+    ('{"a": 0.1}', 0.1),
+    ('\ufeff{"a": "\\u00e4"}', "ä"),
+    ('{"a": "\\ud800"}', "\ud800"),  # a lone surrogate: read as the standard parser reads it
+])
+def test_arvot_luetaan_tarkasti(teksti, odotettu):
+    data = pyynnot.jasenna(teksti.encode("utf-8", "surrogatepass"))
+    assert data == {"a": odotettu} and type(data["a"]) is type(odotettu)
+
+
+@pytest.mark.parametrize("teksti, viesti", [
+    ('{"a": NaN}', "NaN is not a JSON number"),
+    ('{"a": -Infinity}', "-Infinity is not a JSON number"),
+    ('{"a": 1e400}', "number 1e400 is out of range"),
+    ('{"a": 1,}', "malformed JSON"),
+    ("[" * 5000 + "]" * 5000, "malformed JSON"),
+])
+def test_virheet_nimetaan_tarkasti(teksti, viesti):
+    with pytest.raises(pyynnot.Asiakasvirhe) as virhe:
+        pyynnot.jasenna(teksti.encode())
+    assert virhe.value.tila == 400 and viesti in str(virhe.value)
