@@ -129,6 +129,11 @@ def _vapaa(ansiotyo, period, rivit=None):
     return alkaa, np.where(palkkatyo, paattyy, kalenteri.AINA)
 
 
+def _vapaan_rivit(alkaa, paattyy) -> np.ndarray:
+    """The rows with a reported paid leave (a quarter of a usual population); the others count 0 days."""
+    return np.flatnonzero(alkaa <= paattyy)
+
+
 def _ikkuna(ansiotyo, period, rivit=None):
     ikkuna = maksettava_ikkuna(ansiotyo.vakuutettu, period)
     return ikkuna if rivit is None else (ikkuna[0][rivit], ikkuna[1][rivit])
@@ -158,11 +163,17 @@ class palkallisen_vapaan_arkipaivat(Variable):
 
     def formula(ansiotyo, period):
         alkaa, paattyy = _vapaa(ansiotyo, period)
-        alku, loppu = paatoksen_paivat(ansiotyo.vakuutettu, period)
-        kk_alku, kk_loppu = kalenteri.kuukauden_rajat(period)
-        return kalenteri.arkipaivat(
-            np.maximum(np.maximum(alkaa, alku), kk_alku), np.minimum(np.minimum(paattyy, loppu), kk_loppu)
-        )
+        rivit = _vapaan_rivit(alkaa, paattyy)
+        paivat = np.zeros(ansiotyo.count, dtype=np.int64)
+        if rivit.size:
+            vakuutettu = ansiotyo.simulation.populations["vakuutettu"]
+            jasen = vakuutettu.members_entity_id[rivit]
+            alku, loppu = (d[jasen] for d in paatoksen_paivat(vakuutettu, period))
+            kk_alku, kk_loppu = kalenteri.kuukauden_rajat(period)
+            paivat[rivit] = kalenteri.arkipaivat(
+                np.maximum(np.maximum(alkaa[rivit], alku), kk_alku), np.minimum(np.minimum(paattyy[rivit], loppu), kk_loppu)
+            )
+        return paivat
 
 
 class palkallisen_vapaan_maksetut_paivat(Variable):
@@ -178,10 +189,15 @@ class palkallisen_vapaan_maksetut_paivat(Variable):
 
     def formula(ansiotyo, period):
         alkaa, paattyy = _vapaa(ansiotyo, period)
-        ikkuna_alku, ikkuna_loppu = _ikkuna(ansiotyo, period)
-        paivat = jaksot.maksetut_paivat(
-            np.maximum(alkaa, ikkuna_alku), np.minimum(paattyy, ikkuna_loppu), _jasenten_esteet(ansiotyo.simulation.populations["vakuutettu"], period)
-        )
+        rivit = _vapaan_rivit(alkaa, paattyy)
+        paivat = np.zeros(ansiotyo.count, dtype=np.int32)
+        if rivit.size:
+            vakuutettu = ansiotyo.simulation.populations["vakuutettu"]
+            jasen = vakuutettu.members_entity_id[rivit]
+            ikkuna_alku, ikkuna_loppu = (d[jasen] for d in maksettava_ikkuna(vakuutettu, period))
+            paivat[rivit] = jaksot.maksetut_paivat(
+                np.maximum(alkaa[rivit], ikkuna_alku), np.minimum(paattyy[rivit], ikkuna_loppu), _jasenten_esteet(vakuutettu, period, rivit)
+            )
         oikeus = ansiotyo.vakuutettu("oikeus_tartuntatautipaivarahaan", period)
         return np.where(oikeus, paivat, 0)
 
@@ -331,7 +347,11 @@ class tartuntatautipaivaraha_tyonantajalle(Variable):
         w_i, w = _palkat_senteina(ryhmat, period)
         # T ≤ W by construction; the min only guards against float32 storage of very large T.
         t = np.minimum(sentteina(ryhmat("tartuntatautipaivaraha_tyonantajille", period)), w)
-        return jaa_suurimmin_jaannoksin(ryhmat.members_entity_id, w_i, t) / 100.0
+        # Only rows with pay share T (a row with Wᵢ = 0 has remainder 0, never a left-over cent).
+        maksavat = np.flatnonzero(w_i > 0)
+        osuudet = np.zeros(ansiotyo.count)
+        osuudet[maksavat] = jaa_suurimmin_jaannoksin(ryhmat.members_entity_id[maksavat], w_i[maksavat], t) / 100.0
+        return osuudet
 
 
 class tartuntatautipaivaraha_vakuutetulle(Variable):

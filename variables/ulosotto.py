@@ -179,10 +179,14 @@ class ulosottopidatys(Variable):
         vapaa = vakuutettu("ulosotto_vapaakuukausi", period)
         vakio = euroina(vakuutettu("ulosotto_vakiomaara", period))
         ei_negatiivinen(vakio, "ulosotto_vakiomaara", "1.9.2.9")
-        paivaraha = euroina(vakuutettu("ulosoton_tulopohjan_paivaraha", period))
-        kaytettavissa = euroina(vakuutettu("ulosottoon_kaytettavissa", period))
-        tulopohja = euroina(vakuutettu("ulosotto_tulopohja", period))
-        suoja = euroina(vakuutettu("ulosotto_suojaosuus", period))
+        # Every row's inputs are read and checked; the levy is computed on the rows under a payment
+        # prohibition in a month that is not free (a few per cent of a population).
+        paivaraha, kaytettavissa, tulopohja, suoja = (vakuutettu(nimi, period) for nimi in (
+            "ulosoton_tulopohjan_paivaraha", "ulosottoon_kaytettavissa", "ulosotto_tulopohja", "ulosotto_suojaosuus"))
+        rivit = np.flatnonzero(kielto & ~vapaa)
+        tulos = np.zeros(vakuutettu.count)
+        vakio = vakio[rivit]
+        paivaraha, kaytettavissa, tulopohja, suoja = (euroina(x[rivit]) for x in (paivaraha, kaytettavissa, tulopohja, suoja))
         ylittava = np.maximum(tulopohja - suoja, 0.0)
 
         levy = ulosmitattava_maara(
@@ -199,7 +203,8 @@ class ulosottopidatys(Variable):
         maara = np.where(vakio > 0, np.minimum(vakio, ylittava), laskettu)
         # Whole cents; the debtor keeps at least the protected amount of the base.
         senttia = np.minimum(np.minimum(sentteina(maara), sentteina(kaytettavissa)), sentteina(ylittava))
-        return np.where(kielto & ~vapaa, senttia / 100.0, 0.0)
+        tulos[rivit] = senttia / 100.0
+        return tulos
 
 
 class tartuntatautipaivaraha_netto(Variable):

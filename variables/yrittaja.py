@@ -68,14 +68,16 @@ class vakuuttamisen_laiminlyonti(Variable):
     )
 
 
-def _paatos_alkaa(ansiotyo, period):
-    """The decision's first day per row, checked (1.6: the income in force when the benefit starts).
+def _paatos_alkaa(ansiotyo, period, rivit=None):
+    """The decision's first day per row (or per row of `rivit`), checked (1.6: the income in force
+    when the benefit starts).
 
     Without a decision there is no benefit and the date only picks a year for the
     parameter look-ups: the first year of the parameters is used, so that rows of
     a person with no decision never look up a year the parameters do not cover.
     """
-    alku, _ = paatoksen_paivat(ansiotyo.vakuutettu, period)
+    vakuutettu = ansiotyo.simulation.populations["vakuutettu"]
+    alku = paatoksen_paivat(vakuutettu, period)[0][vakuutettu.members_entity_id if rivit is None else vakuutettu.members_entity_id[rivit]]
     return np.where(alku == kalenteri.EI_PAIVAA, ENSIMMAINEN_PAIVA, alku)
 
 
@@ -98,19 +100,24 @@ class yrittajan_paivarahan_tyotulo(Variable):
         yritys = roolissa(ansiotyo, Vakuutettu.YRITYSTOIMINTA)
         if not yritys.any() and not (syote_annettu(ansiotyo, "yrittajan_tyotulo") or syote_annettu(ansiotyo, "yrittajan_verotettu_tulo")):
             return np.zeros(ansiotyo.count)  # no self-employment row and no income to check (a single employee)
-        vakuutus = ansiotyo("yrittajavakuutus", period)
-        tyotulo = euroina(ansiotyo("yrittajan_tyotulo", period))
-        verotettu = euroina(ansiotyo("yrittajan_verotettu_tulo", period))
-        ei_negatiivinen(tyotulo, "yrittajan_tyotulo", "1.7.2.2")
-        ei_negatiivinen(verotettu, "yrittajan_verotettu_tulo", "1.7.2")
-        alkaa = _paatos_alkaa(ansiotyo, period)
+        tyotulo = ansiotyo("yrittajan_tyotulo", period)
+        verotettu = ansiotyo("yrittajan_verotettu_tulo", period)
+        # Checked on every row (a wrong input is an error anywhere), in whole cents as they are read;
+        # the float32 values are converted only where one is negative (-0.001 reads as 0.00).
+        ei_negatiivinen(euroina(tyotulo) if (tyotulo < 0).any() else tyotulo, "yrittajan_tyotulo", "1.7.2.2")
+        ei_negatiivinen(euroina(verotettu) if (verotettu < 0).any() else verotettu, "yrittajan_verotettu_tulo", "1.7.2")
+        rivit = np.flatnonzero(yritys)  # the rest is computed on the self-employment rows only
+        vakuutus = ansiotyo("yrittajavakuutus", period)[rivit]
+        tyotulo, verotettu = euroina(tyotulo[rivit]), euroina(verotettu[rivit])
+        alkaa = _paatos_alkaa(ansiotyo, period, rivit)
         def vuoden_rajat(paiva):  # in force on 1 January of the year the decision starts
             p = parameters(paiva).yrittaja
             return p.yel_enimmaistyotulo, p.laiminlyonnin_tuloraja
 
-        yel_max, raja = np.asarray(vuosittain(alkaa, vuoden_rajat), dtype=np.float64).T
-        laiminlyoty = ansiotyo("vakuuttamisen_laiminlyonti", period) & (verotettu > raja)
-        tulo = np.select(
+        yel_max, raja = np.asarray(vuosittain(alkaa, vuoden_rajat), dtype=np.float64).reshape(-1, 2).T
+        laiminlyoty = ansiotyo("vakuuttamisen_laiminlyonti", period)[rivit] & (verotettu > raja)
+        tulo = np.zeros(ansiotyo.count)
+        tulo[rivit] = np.select(
             [
                 (vakuutus == Yrittajavakuutus.yel) | (vakuutus == Yrittajavakuutus.vapaaehtoinen),
                 vakuutus == Yrittajavakuutus.myel,
@@ -118,7 +125,7 @@ class yrittajan_paivarahan_tyotulo(Variable):
             [np.minimum(tyotulo, yel_max), tyotulo],
             default=np.where(laiminlyoty, 0.0, verotettu),
         )
-        return np.where(yritys, tulo, 0.0)
+        return tulo
 
 
 class vakuuttamisvelvollisuus_selvitettava(Variable):
