@@ -42,7 +42,8 @@ from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import DateUnit
 
 from openfisca_tartunta import syotteet
-from openfisca_tartunta.palvelin.tilanne import kausi_kelpaa, tarkista_aarellisyys
+from openfisca_tartunta.palvelin.tapauksen_simulaatio import tarkista_aarellisyys
+from openfisca_tartunta.palvelin.tilanne import kausi_kelpaa
 from openfisca_tartunta.palvelin.virheet import Asiakasvirhe
 from openfisca_tartunta.sopimus import ANSIOTYON_TULOKSET, VAKUUTETUN_TULOKSET
 from openfisca_tartunta.simulaatio import KUUKAUSIEROTIN, RAKENNESARAKKEET, ROOLIT, rakenna_simulaatio

@@ -14,7 +14,8 @@ import datetime as dt
 import numpy as np
 from openfisca_core.indexed_enums import Enum
 
-from openfisca_tartunta.palvelin.tilanne import laske, rakenna, tarkista_aarellisyys, tarkista_tilanne
+from openfisca_tartunta.palvelin.tapauksen_simulaatio import laske, rakenna, tarkista_aarellisyys
+from openfisca_tartunta.palvelin.tilanne import tarkista_tilanne
 
 
 def _arvo(muuttuja, tulos, indeksi):

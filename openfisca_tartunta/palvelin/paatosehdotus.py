@@ -28,7 +28,8 @@ from openfisca_tartunta.maksukaudet import maksukaudet
 from openfisca_tartunta.paatoksen_ajanjakso import paatoksen_paivat
 from openfisca_tartunta.palvelin.osapuolet import lue_jatkopaatos, lue_osapuolet, lue_paatospaiva
 from openfisca_tartunta.palvelin.rahajako import jaa_maksukausille
-from openfisca_tartunta.palvelin.tilanne import kausi_kelpaa, laske, syottovirhe, tarkista_aarellisyys
+from openfisca_tartunta.palvelin.tapauksen_simulaatio import laske, syottovirhe, tarkista_aarellisyys
+from openfisca_tartunta.palvelin.tilanne import kausi_kelpaa
 from openfisca_tartunta.palvelin.virheet import Asiakasvirhe
 from openfisca_tartunta.palvelin.yksi_tapaus import yhden_tapauksen_simulaatio
 from openfisca_tartunta.raha import sentteina

@@ -22,7 +22,8 @@ from openfisca_tartunta.asiakirjat.tarkistus import laadi_asiakirjat
 from openfisca_tartunta.asiakirjat.tarkistuksen_malli import MaksunsaajanTarkistus, Pidatysrivi, Tarkistus, TarkistuksenKuukausi
 from openfisca_tartunta.maksunsaajat import MAKSUNSAAJAT
 from openfisca_tartunta.palvelin.osapuolet import lue_osapuolet
-from openfisca_tartunta.palvelin.tilanne import kausi_kelpaa, laske, syottovirhe, tarkista_aarellisyys
+from openfisca_tartunta.palvelin.tapauksen_simulaatio import laske, syottovirhe, tarkista_aarellisyys
+from openfisca_tartunta.palvelin.tilanne import kausi_kelpaa
 from openfisca_tartunta.palvelin.virheet import Asiakasvirhe
 from openfisca_tartunta.palvelin.yksi_tapaus import yhden_tapauksen_simulaatio
 from openfisca_tartunta.tarkistukset import Syottovirhe

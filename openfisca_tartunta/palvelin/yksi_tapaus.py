@@ -6,7 +6,8 @@ person's `palkkatyot` / `yritystoiminnat` (guideline 1.8.4: a decision concerns 
 
 from __future__ import annotations
 
-from openfisca_tartunta.palvelin.tilanne import rakenna, tarkista_tilanne
+from openfisca_tartunta.palvelin.tapauksen_simulaatio import rakenna
+from openfisca_tartunta.palvelin.tilanne import tarkista_tilanne
 from openfisca_tartunta.palvelin.virheet import Asiakasvirhe
 
 
