@@ -83,3 +83,21 @@ def test_eraajo_puuttuva_maksuvuosi(tbs):
         laske_eraajo(tbs, data, 1000, 12)
     assert (virhe.value.tila, virhe.value.koodi, virhe.value.kentta) == (400, "syottovirhe", "maksuvuosi")
     assert "missing for 2024-09" in virhe.value.viesti
+
+
+def test_simuloi_kassan_liikamaksu_taannehtivassa_reformissa():
+    """Another payee's previous payment as a table column: the unemployment fund (1.9.2.6, 1.10).
+
+    The fund claims 900 € for the days; paid before on the baseline: the fund 900,00, the insured
+    1 100 − 900 = 200,00, tax 20 % 40,00. Reform `korvausaste` (770,00 € gross): the fund min(900, 770)
+    = 770,00 → −130,00 recovered from the fund gross; the insured 0 → −200,00, tax on it 40,00 → 160,00 net.
+    """
+    vak, tyo = _taulut()
+    vak["maksettu_vakuutetulle"] = [200.0] * 2
+    vak["maksettu_ennakonpidatys"] = [40.0] * 2
+    vak["tyottomyyskassan_maksuvaatimus"] = [900.0] * 2
+    vak["maksettu_tyottomyyskassalle"] = [900.0] * 2
+    tulos = simulointi.simuloi(vak, tyo, [KK], ["korvausaste"]).vakuutetut
+    assert tulos["erotus_tyottomyyskassalle_perus"].tolist() == [0.0, 0.0]
+    assert tulos["takaisinperittava_tyottomyyskassalta_reformi"].tolist() == [130.0, 130.0]
+    assert tulos["takaisinperittava_vakuutetulta_reformi"].tolist() == [160.0, 160.0]
