@@ -101,3 +101,26 @@ def test_simuloi_kassan_liikamaksu_taannehtivassa_reformissa():
     assert tulos["erotus_tyottomyyskassalle_perus"].tolist() == [0.0, 0.0]
     assert tulos["takaisinperittava_tyottomyyskassalta_reformi"].tolist() == [130.0, 130.0]
     assert tulos["takaisinperittava_vakuutetulta_reformi"].tolist() == [160.0, 160.0]
+
+
+def test_eraajo_kelan_regressin_aiempi_maksu(tbs):
+    """`/eraajo` columns take another payee's previous payment: Kela's regress offset (1.9.2.11, 1.10.2).
+
+    Corrected 1 100 €, Kela's offset min(800, 1 100) = 800 €; 1 000 € was offset before → −200 € returned
+    from Kela's benefit, not recovered; the insured's 300 € (tax 60 €) was paid exactly: nothing to the insured."""
+    data = {
+        "kuukaudet": [KK],
+        "vakuutetut": {
+            "poissaolon_peruste": ["karanteeni"], "poissaolo_alkaa": ["2024-09-02"], "poissaolo_paattyy": ["2024-09-13"],
+            "ennakonpidatysperuste": ["etuuden_verokortti"], "ennakonpidatysprosentti": [20],
+            "kelan_regressivaatimus": [800], "maksettu_kelalle": [1000],
+            "maksettu_vakuutetulle": [300], "maksettu_ennakonpidatys": [60], "maksuvuosi": [2024],
+            "tarkistuspaatoksen_paiva": ["2024-11-01"],
+        },
+        "ansiotyot": {"vakuutettu": [0], "rooli": ["palkkatyo"], "ansionmenetys": [2500]},
+        "tulokset": ["erotus_kelalle", "palautettava_kelan_etuudelta_kuittauksen_jalkeen", "erotus_vakuutetulle"],
+    }
+    v = laske_eraajo(tbs, data, 1000, 12)["vakuutetut"]
+    assert v["erotus_kelalle"] == {KK: [-200.0]}
+    assert v["palautettava_kelan_etuudelta_kuittauksen_jalkeen"] == {"ETERNITY": [200.0]}
+    assert v["erotus_vakuutetulle"] == {KK: [0.0]}
