@@ -187,9 +187,30 @@ def _maksu(k: TarkistuksenKieli, m: MaksunsaajanTarkistus) -> list[str]:
     return tekstit
 
 
+def _muut_saajat(k: TarkistuksenKieli, t: Tarkistus) -> list[str]:
+    """For the insured's decision: how the parts paid to the other payees for the insured change (1.9.2.5–1.9.2.11)."""
+    tekstit = []
+    for muu in t.maksunsaajat:
+        if muu.maksunsaaja not in _MUUT_SAAJAT:
+            continue
+        maksettu, oikaistu = sum(r.maksettu for r in muu.kuukaudet), sum(r.oikaistu for r in muu.kuukaudet)
+        if round(oikaistu - maksettu, 2) == 0:
+            continue
+        tekstit.append(k.t("%(saaja)s: paid before %(maksettu)s, now %(oikaistu)s (%(erotus)s).", saaja=_saaja(k, muu),
+                           maksettu=k.euroa(maksettu), oikaistu=k.euroa(oikaistu), erotus=k.etumerkilla(oikaistu - maksettu)))
+        if muu.maksunsaaja == "kela" and muu.liikamaksu:
+            tekstit.append(k.t(
+                "Kela cancels %(maara)s of the offset against its other benefits; the debt of that benefit which the "
+                "offset settled is open again and is handled under that benefit (1.9.2.11, 1.10.2).", maara=k.euroa(muu.liikamaksu)))
+    return tekstit
+
+
 def _paatos(k: TarkistuksenKieli, t: Tarkistus, m: MaksunsaajanTarkistus) -> TarkistuksenAsiakirja:
     oikaisu = t.peruste == "oikaisu"
     kappaleet = [_perustelut(k, t, m)]
+    muut = _muut_saajat(k, t) if m.maksunsaaja == "vakuutettu" else []
+    if muut:
+        kappaleet.append(Kappale(k.t("Payments to other payees"), muut))
     verot = _verot(k, m)
     if verot:
         kappaleet.append(Kappale(k.t("Tax and distraint"), verot))
@@ -237,6 +258,8 @@ def _vastaanottaja(m: MaksunsaajanTarkistus) -> str:
 
 def laadi_asiakirjat(tarkistus: Tarkistus, kieli: str, edustajat=()) -> list[TarkistuksenAsiakirja]:
     """Per payee: its decision, and the overpayment hearing where the model says one is sent (1.10).
+    Kela gets no document: what Kela's own benefits receive or return is moved in Kela's system, and the
+    insured's decision states it (1.9.2.11, 1.10.2).
 
     The insured's documents also go to each representative the case system names (`edustajat`,
     1.8.4.1); 1.10 sends the hearing letter to the guardian too, and a guardian's receipt is the
@@ -245,6 +268,8 @@ def laadi_asiakirjat(tarkistus: Tarkistus, kieli: str, edustajat=()) -> list[Tar
     k = TarkistuksenKieli(kieli)
     asiakirjat = []
     for m in tarkistus.maksunsaajat:
+        if m.maksunsaaja == "kela":
+            continue  # Kela's own benefits: moved in Kela's own system, no document (1.9.2.11, 1.10.2)
         omat = [_paatos(k, tarkistus, m)] + ([_kuulemiskirje(k, m)] if m.kuulemiskirje else [])
         asiakirjat.extend(omat)
         if m.maksunsaaja == "vakuutettu":

@@ -191,3 +191,26 @@ def test_tarkistus_kunta_maksunsaajana(palvelin):
     assert r.status_code == 200, r.text[:300]
     runko = r.json()
     assert [m["maksunsaaja"] for m in runko["maksunsaajat"]] == ["kunta"] and runko["asiakirjat"][0]["saaja"] == "Kommunen"
+
+
+def test_tarkistus_kelan_kuittauksen_peruutus(palvelin):
+    """tests/yaml/tarkistus/kela.yaml: Kela's regress offset 1 000 € cut to 600 € (1.9.2.11, 1.10.2).
+
+    Kela is a payee of the answer (−400 € returned from its benefit) but gets no document; the insured's
+    decision states the cancelled offset."""
+    tapaus = copy.deepcopy(KUNTA)
+    v = tapaus["vakuutetut"]["v"]
+    for avain in [a for a in v if a.startswith(("kunnan_", "maksettu_kunnalle", "maksupaiva"))]:
+        del v[avain]
+    v.update({"poissaolo_alkaa": {"ETERNITY": "2024-09-02"}, "kelan_regressivaatimus": {KK: 1000},
+              "maksettu_kelalle": {KK: 1000}, "maksettu_vakuutetulle": {KK: 1500}, "maksettu_ennakonpidatys": {KK: 300}})
+    r = palvelin.post("/tarkistus", {**tapaus, "kieli": "fi"})
+    assert r.status_code == 200, r.text[:500]
+    runko = r.json()
+    s = _saajat(runko)
+    kela = s[("kela", "v")]
+    assert (kela["liikamaksu"], kela["takaisinperittava"], kela["perittava"]) == (400, 400, 400)
+    assert s[("vakuutettu", "v")]["perittava"] == 1200
+    assert [(d["maksunsaaja"], d["laji"]) for d in runko["asiakirjat"]] == [("vakuutettu", "tarkistuspaatos")]
+    teksti = " ".join(t for kap in runko["asiakirjat"][0]["kappaleet"] for t in kap["kappaleet"]).replace("\u00a0", " ")
+    assert "Kela: maksettu aiemmin 1 000,00 €, nyt 600,00 € (−400,00 €)" in teksti and "Kela peruu 400,00 €" in teksti
