@@ -3,7 +3,9 @@
 Each payee has the model's current amount (the corrected decision, computed on
 the current facts), the input a case system sends with what was already paid,
 and the names of the revision's outputs.  Formulas (`variables/tarkistus.py`,
-`variables/takaisinperinta.py`, `variables/tarkistus_yhteensa.py`), the `/tarkistus` endpoint, the documents and
+`variables/takaisinperinta.py`, `variables/tarkistus_yhteensa.py`, the current amounts in
+`variables/tarkistus_nykyiset.py` and the other payees' in `variables/tarkistus_palkkaturva.py`,
+`_kunta.py`, `_tyottomyyskassa.py`, `_kela.py`), the `/tarkistus` endpoint, the documents and
 the batch/column tools all read this table; a new payee is one entry here plus
 its variable classes (OpenFisca needs each as a class in `variables/`; their
 formulas are one call of `openfisca_tartunta/tarkistuksen_laskenta.py` with the
