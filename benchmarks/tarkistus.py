@@ -5,7 +5,7 @@ Both figures in one run, each in a fresh simulation (building it excluded):
 
 - fresh: the whole chain of the contract (entitlement … net, the employers' shares);
 - revision: the same inputs plus the previous payments — what a case system paid:
-  the fresh amounts, changed for a third of the cases (a lower or higher gross, as a
+  every payee's fresh amount (`maksunsaajat.MAKSUNSAAJAT`), changed for a third of the cases (a lower or higher gross, as a
   late pay report or a corrected income would) — and the revision's outputs: per
   month and payee the difference, additional payment, overpayment, payable and
   recoverable amounts; for the whole revision the offset, what remains, the hearing
@@ -84,16 +84,21 @@ def aiemmat_maksut(tbs, vak, tyo, kuukausi: str, siemen: int) -> tuple[dict, dic
     def raha(x):
         return np.round(np.asarray(x, dtype=np.float64), 2)
 
-    vakuutetulle = raha(sim.calculate("tartuntatautipaivaraha_vakuutetulle", kuukausi) / np.maximum(kerroin, 1e-9))
+    # Every payee of the table: its current amount, changed for the same third (the insured's tax too).
+    aiemmat = {}
+    for maksunsaaja in MAKSUNSAAJAT:
+        k = kerroin if maksunsaaja.entiteetti == "vakuutettu" else kerroin[tyo["vakuutettu"]]
+        aiemmat[maksunsaaja.aiempi] = raha(sim.calculate(maksunsaaja.nykyinen, kuukausi) / np.maximum(k, 1e-9))
+    vakuutetulle = aiemmat.pop("maksettu_vakuutetulle")
+    tyonantajalle = aiemmat.pop("maksettu_tyonantajalle")
     vero = raha(sim.calculate("ennakonpidatys", kuukausi) / np.maximum(kerroin, 1e-9))
     ulosotto = np.minimum(raha(sim.calculate("ulosottopidatys", kuukausi)), np.maximum(vakuutetulle - vero, 0))
     vero = np.minimum(vero, vakuutetulle)
-    tyonantajalle = raha(sim.calculate("tartuntatautipaivaraha_tyonantajalle", kuukausi) / np.maximum(kerroin[tyo["vakuutettu"]], 1e-9))
     vuosi = int(kuukausi[:4])
     paiva = np.datetime64(f"{vuosi}-12-31") + rng.integers(0, 200, n)  # some before 30.4. of the next year, some after
     vak = dict(vak, maksettu_vakuutetulle=vakuutetulle, maksettu_ennakonpidatys=vero, maksettu_ulosottopidatys=ulosotto,
                maksuvuosi=np.full(n, vuosi, dtype=np.int32), tarkistuspaatoksen_paiva=paiva,
-               vakuutettua_kuultu_liikamaksusta=rng.random(n) < 0.2)
+               vakuutettua_kuultu_liikamaksusta=rng.random(n) < 0.2, **aiemmat)
     tyo = dict(tyo, maksettu_tyonantajalle=tyonantajalle, tyonantajaa_kuultu_liikamaksusta=np.zeros(m, dtype=bool))
     return vak, tyo
 

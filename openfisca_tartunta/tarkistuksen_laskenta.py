@@ -16,7 +16,7 @@ from openfisca_core.periods import DateUnit, period as _period
 from openfisca_tartunta import kalenteri
 from openfisca_tartunta.maksunsaajat import MAKSUNSAAJA, aiemmat_syotteet
 from openfisca_tartunta.raha import euroina, senteiksi
-from openfisca_tartunta.tarkistukset import ei_negatiivinen, vaadi
+from openfisca_tartunta.tarkistukset import ei_negatiivinen
 
 
 _EI_KUUKAUTTA = _period("2017-01")
@@ -77,33 +77,11 @@ def summa(populaatio, nimi: str) -> np.ndarray:
     return senteiksi(yhteensa)
 
 
-#: The claims of other payees on the insured's part (RULES.md §11: regress, Kela, the unemployment
-#: fund, the municipality). The revision's payee table does not hold them yet, so a revised month
-#: they take part of is refused rather than revised as if the insured had received it all.
-MUIDEN_MAKSUNSAAJIEN_OSUUDET = (
-    "regressina_kelalle", "regressina_tyottomyyskassalle", "maksetaan_kelalle",
-    "maksetaan_tyottomyyskassalle", "maksetaan_kunnalle",
-)
-
-
 def erotus(populaatio, period, koodi: str) -> np.ndarray:
     """The payee's corrected amount less what was paid (signed, whole cents)."""
     m = MAKSUNSAAJA[koodi]
     aiempi = euroina(populaatio(m.aiempi, period))
     ei_negatiivinen(aiempi, m.aiempi, "1.13")
-    if m.entiteetti == "vakuutettu":
-        muut = np.zeros(populaatio.count)
-        for nimi in MUIDEN_MAKSUNSAAJIEN_OSUUDET:
-            if nimi in populaatio.simulation.tax_benefit_system.variables:
-                muut += euroina(populaatio(nimi, period))
-        vaadi(
-            muut == 0,
-            m.aiempi,
-            aiempi,
-            f"{period}: other payees' claims (regress, Kela, the unemployment fund, the municipality; "
-            "1.9.2.5–1.9.2.11) take part of this month, and a revision of such a month is not modelled yet: "
-            "revise it by hand",
-        )
     return np.round(euroina(populaatio(m.nykyinen, period)) - aiempi, 2)
 
 
@@ -113,6 +91,15 @@ def lisamaksu(populaatio, period, koodi: str) -> np.ndarray:
 
 def liikamaksu(populaatio, period, koodi: str) -> np.ndarray:
     return np.maximum(-euroina(populaatio(MAKSUNSAAJA[koodi].erotus, period)), 0.0)
+
+
+def takaisinperittava_muulta(vakuutettu, period, koodi: str) -> np.ndarray:
+    """What is recovered from (or, for Kela, returned from the benefit of) a payee that is not taxed:
+    its overpayment, gross (1.10); for the municipality less the part recovered from the insured."""
+    liika = euroina(vakuutettu(MAKSUNSAAJA[koodi].liikamaksu, period))
+    if koodi == "kunta":
+        liika = liika - euroina(vakuutettu("kunnan_liikamaksu_vakuutetulta", period))
+    return np.round(liika, 2)
 
 
 def kuitattava(populaatio, koodi: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

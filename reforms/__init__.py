@@ -18,6 +18,7 @@ file path or by a dotted path (`hae_reformi`):
 | `tulkinta_oma_osuus` | reading (b): an employer takes only its own job's part          |
 | `tulkinta_ulosoton_tulopohja` | 1.9.2.9: claims paid before distraint stay in the income base |
 | `tulkinta_kuittaus` | reading (c): an overpayment is offset only against retroactive months |
+| `tulkinta_kunnan_liikamaksu` | 1.10: the municipality's overpayment is recovered from the municipality |
 | `*.yaml`, `*.json` | parameter values from a file (`parametrimuutos`)                 |
 | `*.py`             | the `Reform` subclass defined in that file                       |
 | `pkg.module.Class` | any importable `Reform` subclass                                 |
@@ -49,6 +50,7 @@ REFORMIT: dict[str, tuple[str, str]] = {
     "tulkinta_oma_osuus": ("openfisca_tartunta.reforms.tulkinta_oma_osuus", "TyonantajanOmaOsuus"),
     "tulkinta_ulosoton_tulopohja": ("openfisca_tartunta.reforms.tulkinta_ulosoton_tulopohja", "UlosotonTulopohjaEnnenVaatimuksia"),
     "tulkinta_kuittaus": ("openfisca_tartunta.reforms.tulkinta_kuittaus", "KuittausVainTakautuvista"),
+    "tulkinta_kunnan_liikamaksu": ("openfisca_tartunta.reforms.tulkinta_kunnan_liikamaksu", "KunnanLiikamaksuKunnalta"),
 }
 
 __all__ = ["REFORMIT", "Reformivirhe", "hae_reformi", "sovella_reformit"]

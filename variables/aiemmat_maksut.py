@@ -26,10 +26,13 @@ class maksettu_vakuutetulle(Variable):
     entity = Vakuutettu
     definition_period = MONTH
     unit = "currency-EUR"
-    label = "Vakuutetulle aiemmin maksettu tartuntatautipäiväraha kuukaudelta (brutto)"
+    label = "Vakuutetun hyväksi aiemmin maksettu tartuntatautipäiväraha kuukaudelta (brutto)"
     reference = _VIITE + ["Kelan etuusohje 1.9.2.1"]
     documentation = (
-        "The insured's gross part already decided and paid for the month (before tax and distraint). "
+        "What was already paid for the insured for the month, before tax and distraint: the insured's part "
+        "less what went to Kela, the unemployment fund and the municipality (`maksettu_kelalle`, "
+        "`maksettu_tyottomyyskassalle`, `maksettu_kunnalle`); compared with "
+        "`tartuntatautipaivaraha_vakuutetun_hyvaksi`. "
         "0 (the default) for a month not paid yet. A month given for any previous-payment input is a "
         "month of the revision."
     )
@@ -149,3 +152,52 @@ class tyonantajaa_kuultu_liikamaksusta(Variable):
     label = "Työnantajaa on jo kuultu liikamaksusta"
     reference = ["Kelan etuusohje 1.10, 1.12.1, 1.14"]
     documentation = "True when this row's employer was already heard on its overpayment (1.10)."
+
+
+# --- the other payees (per insured; not taxed, never heard: 1.10) ----------------------------
+
+
+class maksettu_palkkaturvan_maksajalle(Variable):
+    value_type = float
+    entity = Vakuutettu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Palkkaturvan maksajalle (ELY-keskus) aiemmin maksettu tartuntatautipäiväraha kuukaudelta"
+    reference = _VIITE + ["Kelan etuusohje 1.3.2.7, 1.9.2.3"]
+    documentation = "What the pay-security payer was already paid for the month, for the rows paid as pay security."
+
+
+class maksettu_kunnalle(Variable):
+    value_type = float
+    entity = Vakuutettu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Kunnalle aiemmin maksettu tartuntatautipäiväraha kuukaudelta"
+    reference = _VIITE + ["Kelan etuusohje 1.9.2.5, 1.9.2.9"]
+    documentation = (
+        "What the municipality was already paid for the month: income support paid in advance, the client fee "
+        "and the way-of-life payment together (`maksetaan_kunnalle`), from the insured's net."
+    )
+
+
+class maksettu_tyottomyyskassalle(Variable):
+    value_type = float
+    entity = Vakuutettu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Työttömyyskassalle aiemmin maksettu tartuntatautipäiväraha kuukaudelta"
+    reference = _VIITE + ["Kelan etuusohje 1.9.2.6, 1.9.2.10"]
+    documentation = "What the unemployment fund was already paid for the month: its regress (gross) and its expense compensation."
+
+
+class maksettu_kelalle(Variable):
+    value_type = float
+    entity = Vakuutettu
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Kelalle aiemmin maksettu (kuitattu) tartuntatautipäiväraha kuukaudelta"
+    reference = _VIITE + ["Kelan etuusohje 1.9.2.7, 1.9.2.11"]
+    documentation = (
+        "What was already offset or paid to Kela's own benefits for the month: its regress offset (gross) and "
+        "its claims for expense compensation and basic income support paid in advance."
+    )

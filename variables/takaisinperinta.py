@@ -1,7 +1,9 @@
 """Overpayment, recovery and offsetting (guideline 1.9.3.6, 1.10, 1.10.1, 1.12.1, 1.13, 1.14).
 
 From whom: each payee for what it was overpaid (1.10): the insured, the
-employer for what it received.  How: the insured's overpayment is recovered net
+employer for what it received; the pay-security payer, the fund (gross) and Kela
+(returned from Kela's benefit) in `variables/tarkistus_muut_saajat.py`; the
+municipality's overpayment, by default, from the insured (RULES.md §10).  How: the insured's overpayment is recovered net
 of the tax withheld from it while the repayment can still count in the payment
 year's taxation — to the end of `takaisinperinta.nettoperinnan_viimeinen_kuukausi`
 of the year after the payment year (1.9.3.6; TVL 112 a §) — and gross after it;
@@ -130,14 +132,16 @@ class takaisinperittava_vakuutetulta(Variable):
     reference = _VIITE_NETTO
     documentation = (
         "`liikamaksu_vakuutetulle` less `liikamaksun_ennakonpidatys` when `takaisinperitaan_nettona`, "
-        "else the whole gross overpayment. Distraint paid to the bailiff from the overpaid part is the "
-        "insured's overpayment too (paid for the insured's debt; RULES.md)."
+        "else the whole gross overpayment; plus `kunnan_liikamaksu_vakuutetulta` (the municipality's "
+        "overpayment, the insured's by the default reading, 1.10). Distraint paid to the bailiff from the "
+        "overpaid part is the insured's overpayment too (paid for the insured's debt; RULES.md)."
     )
 
     def formula(vakuutettu, period):
         liika = euroina(vakuutettu("liikamaksu_vakuutetulle", period))
         vero = euroina(vakuutettu("liikamaksun_ennakonpidatys", period))
-        return np.round(np.where(vakuutettu("takaisinperitaan_nettona", period), liika - vero, liika), 2)
+        kunta = euroina(vakuutettu("kunnan_liikamaksu_vakuutetulta", period))
+        return np.round(np.where(vakuutettu("takaisinperitaan_nettona", period), liika - vero, liika) + kunta, 2)
 
 
 class takaisinperittava_tyonantajalta(Variable):

@@ -21,6 +21,12 @@ _VIITE_NETTO = _VIITE + ["Tuloverolaki 1535/1992 112 a §", "Verohallinnon pää
 # --- the whole revision (ETERNITY) -------------------------------------------------------
 
 
+def _vakuutetun_liikamaksu(vakuutettu, period):
+    """The insured has an overpayment: its own, or the municipality's recovered from it (1.10)."""
+    oma = euroina(vakuutettu("liikamaksu_vakuutetulle_yhteensa", period)) > 0
+    return oma | (tl.summa(vakuutettu, "kunnan_liikamaksu_vakuutetulta") > 0)
+
+
 class liikamaksu_vakuutetulle_yhteensa(Variable):
     value_type = float
     entity = Vakuutettu
@@ -109,13 +115,13 @@ class kuulemiskirje_vakuutetulle(Variable):
     label = "Vakuutetulle lähetetään liikamaksua koskeva kuulemiskirje"
     reference = ["Kelan etuusohje 1.10, 1.13, 1.14", "SVL 1224/2004 17 luku 3 a §"]
     documentation = (
-        "An overpayment to the insured, the insured not yet heard on it (`vakuutettua_kuultu_liikamaksusta`), "
+        "An overpayment to the insured (its own or the municipality's recovered from it), the insured not yet heard on it (`vakuutettua_kuultu_liikamaksusta`), "
         "and not a retroactively granted blocking benefit (decided without hearing, SVL 17:3 a, 1.13)."
     )
 
     def formula(vakuutettu, period):
         peruste = vakuutettu("tarkistuksen_peruste", period)
-        liika = euroina(vakuutettu("liikamaksu_vakuutetulle_yhteensa", period)) > 0
+        liika = _vakuutetun_liikamaksu(vakuutettu, period)
         return liika & ~vakuutettu("vakuutettua_kuultu_liikamaksusta", period) & (
             peruste != peruste.possible_values.estava_etuus_takautuvasti
         )
@@ -134,8 +140,7 @@ class suostumus_tarvitaan_vakuutetulta(Variable):
 
     def formula(vakuutettu, period):
         peruste = vakuutettu("tarkistuksen_peruste", period)
-        liika = euroina(vakuutettu("liikamaksu_vakuutetulle_yhteensa", period)) > 0
-        return liika & (peruste == peruste.possible_values.oikaisu)
+        return _vakuutetun_liikamaksu(vakuutettu, period) & (peruste == peruste.possible_values.oikaisu)
 
 
 # --- employers, per row (ETERNITY) ---------------------------------------------------------

@@ -66,6 +66,9 @@ class MaksunsaajanTarkistus:
     maksettava_kuittauksen_jalkeen: Euroa
     kuulemiskirje: bool
     suostumus_tarvitaan: bool
+    #: For the insured and the municipality: the municipality's overpayment recovered from the insured
+    #: (the default reading of 1.10, RULES.md §10); 0 otherwise.
+    kunnan_liikamaksu_vakuutetulta: Euroa = 0.0
 
 
 @dataclass

@@ -272,7 +272,8 @@ def _tarkistuspolku(skeemat: dict, polut: dict, paatos_syote: dict, tbs) -> None
     polut["/tarkistus"]["post"]["parameters"] = [
         {"name": "Accept-Language", "in": "header", "required": False, "schema": {"type": "string"}, "example": "sv"},
         {"name": "saaja", "in": "query", "required": False, "schema": {"type": "string"},
-         "description": "one payee only: vakuutettu, tyonantaja, tyonantaja:<ansiotyo>"},
+         "description": "one payee only: vakuutettu, tyonantaja, tyonantaja:<ansiotyo>, palkkaturvan_maksaja, kunta, "
+                        "tyottomyyskassa, kela"},
     ]
 
 

@@ -4,7 +4,8 @@ per month and payee, with recovery, offset, hearing and consent (guideline 1.10,
 The body is the `/paatosehdotus` situation (one `vakuutettu`, `openfisca_tartunta/syotteet.py`
 reads every input) with the previous payments as inputs (`maksettu_*`, `maksuvuosi`,
 `tarkistuspaatoksen_paiva`, …; CONTRACT.md), plus optionally `kieli` and `asianosaiset`.
-Query `saaja` (a payee code or `tyonantaja:<ansiotyo id>`) gives one recipient's documents.
+Query `saaja` (a payee code of `maksunsaajat.MAKSUNSAAJAT` or `tyonantaja:<ansiotyo id>`) gives one
+recipient's documents.
 This module only reads model variables, payee by payee from `maksunsaajat.MAKSUNSAAJAT`;
 the documents are laid out by `asiakirjat/tarkistus.py`.
 """
@@ -126,21 +127,24 @@ def lue_tarkistus(tbs, data: dict, asetukset) -> tuple[Tarkistus, object]:
     L = _Lukija(tbs, tilanne, sim)
     tyonantajat = [str(x) or None for x in L("tyonantajan_tunnus", _K0)]
     saajat = []
+    kunnalta = sum(float(L("kunnan_liikamaksu_vakuutetulta", kk)[0]) for kk in kuukaudet)
     for m in MAKSUNSAAJAT:
         rivit = [(0, tunnus)] if m.entiteetti == "vakuutettu" else list(enumerate(ids))
         koko = {n: L(n, _K0) for n in (m.liikamaksu_yhteensa, m.maksettava_yhteensa, m.takaisinperittava_yhteensa,
-                                       m.kuittaus, m.perittava, m.maksettava_kuittauksen_jalkeen, m.kuulemiskirje, m.suostumus)}
+                                       m.kuittaus, m.perittava, m.maksettava_kuittauksen_jalkeen, m.kuulemiskirje, m.suostumus) if n}
         for i, rivi in rivit:
-            kk_rivit = [_kuukausi(L, m, kk, i, m.entiteetti == "vakuutettu") for kk in kuukaudet]
-            if m.entiteetti == "ansiotyo" and not any(k.oikaistu or k.maksettu for k in kk_rivit):
-                continue  # a row never paid and not paid now is no payee of the revision
+            kk_rivit = [_kuukausi(L, m, kk, i, m.koodi == "vakuutettu") for kk in kuukaudet]
+            if m.koodi != "vakuutettu" and not any(k.oikaistu or k.maksettu for k in kk_rivit):
+                continue  # a payee never paid and not paid now is no payee of the revision
             saajat.append(MaksunsaajanTarkistus(
                 maksunsaaja=m.koodi, tunnus=rivi, tyonantajan_tunnus=None if m.entiteetti == "vakuutettu" else tyonantajat[i],
                 nimi=osapuolet.nimi if m.entiteetti == "vakuutettu" else (osapuolet.tyonantajat.get(rivi) or {}).get("nimi"),
                 kuukaudet=kk_rivit, liikamaksu=_e(koko[m.liikamaksu_yhteensa][i]), maksettava=_e(koko[m.maksettava_yhteensa][i]),
                 takaisinperittava=_e(koko[m.takaisinperittava_yhteensa][i]), kuittaus=_e(koko[m.kuittaus][i]),
                 perittava=_e(koko[m.perittava][i]), maksettava_kuittauksen_jalkeen=_e(koko[m.maksettava_kuittauksen_jalkeen][i]),
-                kuulemiskirje=bool(koko[m.kuulemiskirje][i]), suostumus_tarvitaan=bool(koko[m.suostumus][i]),
+                kuulemiskirje=bool(m.kuulemiskirje and koko[m.kuulemiskirje][i]),
+                suostumus_tarvitaan=bool(m.suostumus and koko[m.suostumus][i]),
+                kunnan_liikamaksu_vakuutetulta=_e(kunnalta) if m.koodi in ("vakuutettu", "kunta") else 0.0,
             ))
     paiva = np.datetime64(L("tarkistuspaatoksen_paiva", _K0)[0], "D")
     tarkista_aarellisyys(sim, tbs)
@@ -165,7 +169,8 @@ def _saajan_avain(m: MaksunsaajanTarkistus) -> tuple[str, ...]:
 
 
 def valitse_saaja(tarkistus: Tarkistus, saaja: str) -> Tarkistus:
-    """Only the payee(s) `saaja` names (`vakuutettu`, `tyonantaja`, `tyonantaja:<row>`) and their documents,
+    """Only the payee(s) `saaja` names (`vakuutettu`, `tyonantaja`, `tyonantaja:<row>`, `palkkaturvan_maksaja`,
+    `kunta`, `tyottomyyskassa`, `kela`) and their documents,
     or one representative's copies (`edunvalvoja:<tunnus>`, `valtuutettu:<tunnus>`)."""
     kopiot = [d for d in tarkistus.asiakirjat if d.vastaanottaja == saaja and saaja.startswith(("edunvalvoja:", "valtuutettu:"))]
     if kopiot:

@@ -22,7 +22,7 @@ def test_maksunsaajan_muuttujat_ovat_olemassa(tbs, saaja):
     for nimi in kuukausittaiset(saaja):
         muuttuja = tbs.variables[nimi]
         assert muuttuja.entity.key == saaja.entiteetti and muuttuja.definition_period == MONTH, nimi
-    for nimi in koko_tarkistukselle(saaja) + (saaja.kuultu,):
+    for nimi in koko_tarkistukselle(saaja) + tuple(n for n in (saaja.kuultu,) if n):
         muuttuja = tbs.variables[nimi]
         assert muuttuja.entity.key == saaja.entiteetti and muuttuja.definition_period == ETERNITY, nimi
     assert not tbs.variables[saaja.aiempi].formulas, "a previous payment is an input"
@@ -98,13 +98,41 @@ def test_maksuvuosi_tarkistetaan_myos_ilman_liikamaksua(tbs):
     assert virhe.value.muuttuja == "maksuvuosi" and "before 2024" in str(virhe.value)
 
 
-def test_muiden_maksunsaajien_kuukautta_ei_tarkisteta_vaarin(tbs):
-    """A revised month that another payee's claim takes part of is refused, not revised as the insured's.
+def test_muiden_maksunsaajien_kuukausi_tarkistetaan(tbs):
+    """A revised month that Kela's regress offset takes part of is revised payee by payee (1.9.2.11).
 
-    Kela's regress offset of 300 € (1.9.2.7, 1.9.2.11) takes part of the corrected 1 100 € insured's
-    part; the revision's payee table does not hold Kela yet, so the month is refused naming the input.
+    Corrected 1 100 €, Kela's offset 300 € first (gross, tax-free): the insured's 800 €, tax 20 % 160 €.
+    Paid for the insured 1 500 € (tax 300 €): −700 € of which tax 140 € → 560 € net; Kela was paid
+    nothing before: +300 € to Kela.
     """
-    with pytest.raises(Syottovirhe) as virhe:
-        laske(tbs, tapaus(kelan_regressivaatimus={KUUKAUSI: 300}))
-    assert virhe.value.muuttuja == "maksettu_vakuutetulle" and "not modelled yet" in str(virhe.value)
-    assert float(laske(tbs, tapaus(kelan_regressivaatimus={KUUKAUSI: 0}))[0]) == pytest.approx(320.0)
+    syote = tapaus(kelan_regressivaatimus={KUUKAUSI: 300})
+    assert float(laske(tbs, syote)[0]) == pytest.approx(560.0)
+    assert float(laske(tbs, syote, "erotus_kelalle")[0]) == pytest.approx(300.0)
+
+
+def test_maksunsaajien_nykyiset_ovat_yhteensa_brutto(tbs):
+    """The payees' current amounts add up to the gross allowance, cent for cent (the revision's table).
+
+    Every kind of payee at once: two rows (one paid as pay security), Kela's regress and expense
+    compensation, the fund's regress, the municipality's income support, distraint."""
+    syote = tapaus(
+        kelan_regressivaatimus={KUUKAUSI: 123.45}, kelan_kulukorvausvaatimus={KUUKAUSI: 10},
+        tyottomyyskassan_maksuvaatimus={KUUKAUSI: 77.7}, kunnan_toimeentulotukivaatimus={KUUKAUSI: 50},
+        kunnan_toimeentulotuki_alkaa={"ETERNITY": "2024-09-02"}, kunnan_toimeentulotuki_paattyy={"ETERNITY": "2024-09-06"},
+        kunnan_vaatimus_saapunut={"ETERNITY": "2024-09-01"}, maksupaiva={KUUKAUSI: "2024-10-01"},
+        ulosotto_maksukielto={KUUKAUSI: True}, palkkatyot=["tyo", "turva"],
+    )
+    syote["ansiotyot"] = {
+        "tyo": {"ansionmenetys": {KUUKAUSI: 2500}, "palkallinen_vapaa_alkaa": {"ETERNITY": "2024-09-02"},
+                "palkallinen_vapaa_paattyy": {"ETERNITY": "2024-09-04"}, "tyonantajan_maksama_palkka": {KUUKAUSI: 250}},
+        "turva": {"ansionmenetys": {KUUKAUSI: 1000}, "palkallinen_vapaa_alkaa": {"ETERNITY": "2024-09-02"},
+                  "palkallinen_vapaa_paattyy": {"ETERNITY": "2024-09-13"}, "tyonantajan_maksama_palkka": {KUUKAUSI: 300},
+                  "palkkaturvana_maksettu": {KUUKAUSI: True}},
+    }
+    simulaatio = SimulationBuilder().build_from_entities(tbs, syote)
+    yhteensa = 0.0
+    for m in MAKSUNSAAJAT:
+        arvot = simulaatio.calculate(m.nykyinen, KUUKAUSI)
+        assert arvot.sum() > 0, f"{m.koodi}: the case should pay every payee"
+        yhteensa += float(arvot.sum())
+    assert yhteensa == pytest.approx(float(simulaatio.calculate("tartuntatautipaivaraha", KUUKAUSI)[0]), abs=0.005)

@@ -83,3 +83,44 @@ def test_eraajo_puuttuva_maksuvuosi(tbs):
         laske_eraajo(tbs, data, 1000, 12)
     assert (virhe.value.tila, virhe.value.koodi, virhe.value.kentta) == (400, "syottovirhe", "maksuvuosi")
     assert "missing for 2024-09" in virhe.value.viesti
+
+
+def test_simuloi_kassan_liikamaksu_taannehtivassa_reformissa():
+    """Another payee's previous payment as a table column: the unemployment fund (1.9.2.6, 1.10).
+
+    The fund claims 900 € for the days; paid before on the baseline: the fund 900,00, the insured
+    1 100 − 900 = 200,00, tax 20 % 40,00. Reform `korvausaste` (770,00 € gross): the fund min(900, 770)
+    = 770,00 → −130,00 recovered from the fund gross; the insured 0 → −200,00, tax on it 40,00 → 160,00 net.
+    """
+    vak, tyo = _taulut()
+    vak["maksettu_vakuutetulle"] = [200.0] * 2
+    vak["maksettu_ennakonpidatys"] = [40.0] * 2
+    vak["tyottomyyskassan_maksuvaatimus"] = [900.0] * 2
+    vak["maksettu_tyottomyyskassalle"] = [900.0] * 2
+    tulos = simulointi.simuloi(vak, tyo, [KK], ["korvausaste"]).vakuutetut
+    assert tulos["erotus_tyottomyyskassalle_perus"].tolist() == [0.0, 0.0]
+    assert tulos["takaisinperittava_tyottomyyskassalta_reformi"].tolist() == [130.0, 130.0]
+    assert tulos["takaisinperittava_vakuutetulta_reformi"].tolist() == [160.0, 160.0]
+
+
+def test_eraajo_kelan_regressin_aiempi_maksu(tbs):
+    """`/eraajo` columns take another payee's previous payment: Kela's regress offset (1.9.2.11, 1.10.2).
+
+    Corrected 1 100 €, Kela's offset min(800, 1 100) = 800 €; 1 000 € was offset before → −200 € returned
+    from Kela's benefit, not recovered; the insured's 300 € (tax 60 €) was paid exactly: nothing to the insured."""
+    data = {
+        "kuukaudet": [KK],
+        "vakuutetut": {
+            "poissaolon_peruste": ["karanteeni"], "poissaolo_alkaa": ["2024-09-02"], "poissaolo_paattyy": ["2024-09-13"],
+            "ennakonpidatysperuste": ["etuuden_verokortti"], "ennakonpidatysprosentti": [20],
+            "kelan_regressivaatimus": [800], "maksettu_kelalle": [1000],
+            "maksettu_vakuutetulle": [300], "maksettu_ennakonpidatys": [60], "maksuvuosi": [2024],
+            "tarkistuspaatoksen_paiva": ["2024-11-01"],
+        },
+        "ansiotyot": {"vakuutettu": [0], "rooli": ["palkkatyo"], "ansionmenetys": [2500]},
+        "tulokset": ["erotus_kelalle", "palautettava_kelan_etuudelta_kuittauksen_jalkeen", "erotus_vakuutetulle"],
+    }
+    v = laske_eraajo(tbs, data, 1000, 12)["vakuutetut"]
+    assert v["erotus_kelalle"] == {KK: [-200.0]}
+    assert v["palautettava_kelan_etuudelta_kuittauksen_jalkeen"] == {"ETERNITY": [200.0]}
+    assert v["erotus_vakuutetulle"] == {KK: [0.0]}

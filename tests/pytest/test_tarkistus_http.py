@@ -147,3 +147,70 @@ def test_edunvalvoja_saa_vakuutetun_asiakirjat(palvelin):
     r = palvelin.post("/tarkistus?saaja=edunvalvoja:E1", tapaus)
     assert [d["vastaanottaja"] for d in r.json()["asiakirjat"]] == ["edunvalvoja:E1", "edunvalvoja:E1"]
     assert [m["maksunsaaja"] for m in r.json()["maksunsaajat"]] == ["vakuutettu"]
+
+
+#: tests/yaml/tarkistus/kunta.yaml, worked by hand there (1.9.2.5, 1.10): the municipality's advance
+#: claim of 600 € cut to 480 € by a guarantee pension from 9.9.; the insured −1 780 € (tax −380 €).
+KUNTA = {
+    "ansiotyot": {"tyo": {"ansionmenetys": {KK: 2500}}},
+    "vakuutetut": {"v": {
+        "palkkatyot": ["tyo"], "poissaolon_peruste": {"ETERNITY": "karanteeni"},
+        "poissaolo_alkaa": {"ETERNITY": "2024-09-01"}, "poissaolo_paattyy": {"ETERNITY": "2024-09-30"},
+        "estava_etuus_1": {"ETERNITY": "takuuelake"}, "estava_etuus_1_alkaa": {"ETERNITY": "2024-09-09"},
+        "ennakonpidatysperuste": {KK: "etuuden_verokortti"}, "ennakonpidatysprosentti": {KK: 20},
+        "kunnan_toimeentulotukivaatimus": {KK: 600}, "kunnan_toimeentulotuki_alkaa": {"ETERNITY": "2024-09-01"},
+        "kunnan_toimeentulotuki_paattyy": {"ETERNITY": "2024-09-14"}, "kunnan_vaatimus_saapunut": {"ETERNITY": "2024-09-10"},
+        "maksupaiva": {KK: "2024-10-01"},
+        "maksettu_vakuutetulle": {KK: 1900}, "maksettu_ennakonpidatys": {KK: 500}, "maksettu_kunnalle": {KK: 600},
+        "maksuvuosi": {KK: 2024}, "tarkistuspaatoksen_paiva": {"ETERNITY": "2024-12-10"},
+        "tarkistuksen_peruste": {"ETERNITY": "estava_etuus_takautuvasti"},
+    }},
+}
+
+
+def test_tarkistus_kunta_maksunsaajana(palvelin):
+    r = palvelin.post("/tarkistus", {**copy.deepcopy(KUNTA), "kieli": "fi"})
+    assert r.status_code == 200, r.text[:500]
+    runko = r.json()
+    s = _saajat(runko)
+    assert sorted(s) == [("kunta", "v"), ("vakuutettu", "v")]  # the employer row and the other payees had nothing
+    v, k = s[("vakuutettu", "v")], s[("kunta", "v")]
+    assert (k["kuukaudet"][0]["maksettu"], k["kuukaudet"][0]["oikaistu"], k["liikamaksu"], k["perittava"]) == (600, 480, 120, 0)
+    assert (k["kunnan_liikamaksu_vakuutetulta"], v["kunnan_liikamaksu_vakuutetulta"]) == (120, 120)
+    assert (v["liikamaksu"], v["takaisinperittava"], v["perittava"], v["kuulemiskirje"]) == (1780, 1520, 1520, False)
+    assert k["kuulemiskirje"] is False and k["suostumus_tarvitaan"] is False
+    lajit = [(d["maksunsaaja"], d["laji"]) for d in runko["asiakirjat"]]
+    assert lajit == [("vakuutettu", "tarkistuspaatos"), ("kunta", "tarkistuspaatos")]
+    kunnan = runko["asiakirjat"][1]
+    assert kunnan["saaja"] == "Kunta" and kunnan["vastaanottaja"] == "kunta:v"
+    teksti = " ".join(t for kap in kunnan["kappaleet"] for t in kap["kappaleet"]).replace("\u00a0", " ")
+    assert "120,00 €" in teksti and "peritään vakuutetulta" in teksti
+    vakuutetun = " ".join(t for kap in runko["asiakirjat"][0]["kappaleet"] for t in kap["kappaleet"]).replace("\u00a0", " ")
+    assert "1 520,00 €" in vakuutetun and "kunnalle" in vakuutetun
+    r = palvelin.post("/tarkistus?saaja=kunta", {**copy.deepcopy(KUNTA), "kieli": "sv"})
+    assert r.status_code == 200, r.text[:300]
+    runko = r.json()
+    assert [m["maksunsaaja"] for m in runko["maksunsaajat"]] == ["kunta"] and runko["asiakirjat"][0]["saaja"] == "Kommunen"
+
+
+def test_tarkistus_kelan_kuittauksen_peruutus(palvelin):
+    """tests/yaml/tarkistus/kela.yaml: Kela's regress offset 1 000 € cut to 600 € (1.9.2.11, 1.10.2).
+
+    Kela is a payee of the answer (−400 € returned from its benefit) but gets no document; the insured's
+    decision states the cancelled offset."""
+    tapaus = copy.deepcopy(KUNTA)
+    v = tapaus["vakuutetut"]["v"]
+    for avain in [a for a in v if a.startswith(("kunnan_", "maksettu_kunnalle", "maksupaiva"))]:
+        del v[avain]
+    v.update({"poissaolo_alkaa": {"ETERNITY": "2024-09-02"}, "kelan_regressivaatimus": {KK: 1000},
+              "maksettu_kelalle": {KK: 1000}, "maksettu_vakuutetulle": {KK: 1500}, "maksettu_ennakonpidatys": {KK: 300}})
+    r = palvelin.post("/tarkistus", {**tapaus, "kieli": "fi"})
+    assert r.status_code == 200, r.text[:500]
+    runko = r.json()
+    s = _saajat(runko)
+    kela = s[("kela", "v")]
+    assert (kela["liikamaksu"], kela["takaisinperittava"], kela["perittava"]) == (400, 400, 400)
+    assert s[("vakuutettu", "v")]["perittava"] == 1200
+    assert [(d["maksunsaaja"], d["laji"]) for d in runko["asiakirjat"]] == [("vakuutettu", "tarkistuspaatos")]
+    teksti = " ".join(t for kap in runko["asiakirjat"][0]["kappaleet"] for t in kap["kappaleet"]).replace("\u00a0", " ")
+    assert "Kela: maksettu aiemmin 1 000,00 €, nyt 600,00 € (−400,00 €)" in teksti and "Kela peruu 400,00 €" in teksti
