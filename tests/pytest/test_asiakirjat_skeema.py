@@ -47,7 +47,8 @@ def test_spec_on_kelvollinen_openapi(sovellus):
     for nimi in ("Paatosehdotus", "Asiakirja", "Saaja", "Jakso", "Kuukausi", "Maksukausi", "Perustelu", "Huomio", "Saados"):
         assert skeemat[nimi]["type"] == "object", nimi
     assert skeemat["Ratkaisu"]["enum"] == ["myonteinen", "osittain_myonteinen", "kielteinen"]
-    assert skeemat["SaajanRooli"]["enum"] == ["vakuutettu", "tyonantaja", "edunvalvoja", "valtuutettu"]
+    assert skeemat["SaajanRooli"]["enum"] == ["vakuutettu", "tyonantaja", "edunvalvoja", "valtuutettu", "palkkaturvan_maksaja", "kunta"]
+    assert skeemat["MaksunsaajanKoodi"]["enum"][-1] == "ulosottoviranomainen"
     assert skeemat["Jakso"]["properties"]["alkaa"] == {"type": "string", "format": "date"}
     assert skeemat["Paatosehdotus"]["properties"]["paatospaiva"]["nullable"] is True
     # descriptions from the variables' labels
