@@ -81,7 +81,7 @@ def test_asiakirja_nimeaa_kunnan_eika_yleista_huomiota(palvelin):
     vastaus = palvelin.post("/paatosehdotus", copy.deepcopy(TAPAUS)).json()
     assert "muut_maksunsaajat" not in [h["koodi"] for h in vastaus["kasittelijan_huomiot"]]
     vakuutetun = next(d for d in vastaus["asiakirjat"] if d["tunnus"] == "vakuutettu")
-    saajat = next(o for o in vakuutetun["osiot"] if o["koodi"] == "maksunsaajat")["kappaleet"]
+    saajat = [k.replace("\xa0", " ") for k in next(o for o in vakuutetun["osiot"] if o["koodi"] == "maksunsaajat")["kappaleet"]]
     assert saajat == ["Maksetaan syyskuussa 2024: sinulle 1 117,87 €, hyvinvointialueelle 600,00 € ja "
                       "ulosottoviranomaiselle 282,13 €; ennakonpidätys 500,00 €."]
     ilman = copy.deepcopy(TAPAUS)
