@@ -80,6 +80,14 @@ def _elamantavat(s: Syy, k: Kieli, tapaus: Tapaus) -> str:
                maarat=maarat(k, s.kentat["kuukaudet"]), vaatijan=_vaatija(s, k)["vaatijan"])
 
 
+def _edustajalle(s: Syy, k: Kieli, tapaus: Tapaus, rooli: str, viesti: str, nimella: str) -> str:
+    """The net to a representative's account, naming the representative the case system gave (1.9.2.4)."""
+    nimet = [e.nimi for e in tapaus.edustajat if e.rooli == rooli]
+    if len(nimet) == 1:
+        return k._(nimella, nimi=nimet[0], maarat=maarat(k, s.kentat["kuukaudet"]))
+    return k._(viesti, maarat=maarat(k, s.kentat["kuukaudet"]))
+
+
 def _maarin(viesti: str):
     return lambda s, k, tapaus: k._(viesti, maarat=maarat(k, s.kentat["kuukaudet"]))
 
@@ -98,10 +106,13 @@ PERUSTELUT = {
         "Your unemployment fund paid you expense compensation for the same days. On the fund's claim, part of your allowance after tax is paid to the fund: %(maarat)s."))),
     "kunnalle_netosta": (["1.9.2.5", "1.9.2.9"], ["toimeentulotukilaki_23", "asiakasmaksulaki_14"], _kunta_netosta),
     "kunnalle_elamantapojen_vuoksi": (["1.9.2.5", "1.9.2.9"], ["svl_15_12_3"], _elamantavat),
-    "netto_edunvalvoja": (["1.9.2.4"], ["holhoustoimilaki_4"], _maarin(N_(
-        "The rest of your allowance is paid to your guardian or to your account that the guardian has named: %(maarat)s."))),
-    "netto_edunvalvontavaltuutettu": (["1.9.2.4"], ["edunvalvontavaltuutuslaki_2"], _maarin(N_(
-        "The rest of your allowance is paid to the account named by the holder of your confirmed continuing power of attorney: %(maarat)s."))),
+    "netto_edunvalvoja": (["1.9.2.4"], ["holhoustoimilaki_4"], lambda s, k, tapaus: _edustajalle(s, k, tapaus, "edunvalvoja", N_(
+        "The rest of your allowance is paid to your guardian or to your account that the guardian has named: %(maarat)s."), N_(
+        "The rest of your allowance is paid to your guardian %(nimi)s or to your account that the guardian has named: %(maarat)s."))),
+    "netto_edunvalvontavaltuutettu": (["1.9.2.4"], ["edunvalvontavaltuutuslaki_2"], lambda s, k, tapaus: _edustajalle(
+        s, k, tapaus, "valtuutettu", N_(
+            "The rest of your allowance is paid to the account named by the holder of your confirmed continuing power of attorney: %(maarat)s."), N_(
+            "The rest of your allowance is paid to the account named by %(nimi)s, the holder of your confirmed continuing power of attorney: %(maarat)s."))),
     "netto_valtakirja": (["1.9.2.8"], ["ulosottokaari_4"], _maarin(N_(
         "The rest of your allowance is paid under a power of attorney, so that the bailiff's payment prohibition can be carried out: %(maarat)s."))),
 }

@@ -241,17 +241,20 @@ def test_edunvalvojan_tili_nimetaan(asiakas):
     fi = _ehdota(asiakas, t, "fi")
     assert _saajat(fi) == ["vakuutettu", "edunvalvoja:ev1"]
     vak = _doc(fi, "vakuutettu")
-    assert ("Loput päivärahastasi maksetaan edunvalvojallesi tai hänen ilmoittamalleen tilillesi: 2 000,00 € syyskuussa 2024."
-            in _osio(vak, "maksaminen"))
+    assert ("Loput päivärahastasi maksetaan edunvalvojallesi (Erkki Edunvalvoja) tai hänen ilmoittamalleen tilillesi: "
+            "2 000,00 € syyskuussa 2024.") in _osio(vak, "maksaminen")
     assert ("Maksukausi 2, 9.9.2024–30.9.2024: maksetaan 19 arkipäivää, brutto 1 900,00 €, josta sinun osuutesi 1 900,00 €; "
             "vero 380,00 €, ulosotto 0,00 €, muille maksunsaajille 0,00 €; edunvalvojallesi maksetaan 1 520,00 €.") in _osio(vak, "maksaminen")
     assert _osio(_doc(fi, "edunvalvoja:ev1"), "maksunsaajat") == ["Maksetaan syyskuussa 2024: edunvalvojallesi 2 000,00 €; ennakonpidätys 500,00 €."]
     assert "edustaja_puuttuu" not in [h["koodi"] for h in fi["kasittelijan_huomiot"]]
     en = _doc(_ehdota(asiakas, t, "en"), "vakuutettu")
-    assert ("The rest of your allowance is paid to your guardian or to your account that the guardian has named: "
+    assert ("The rest of your allowance is paid to your guardian Erkki Edunvalvoja or to your account that the guardian has named: "
             "€2,000.00 in September 2024.") in _osio(en, "maksaminen")
-    # without the guardian named, the handler is told that the guardian gets no copy yet (1.8.4.1)
-    ilman = _ehdota(asiakas, EDUNVALVOJA, "fi")
+    # without the guardian named: the account holder generically, and the handler is told that the
+    # guardian gets no copy yet (1.8.4.1)
+    ilman = _ehdota(asiakas, EDUNVALVOJA, "en")
+    assert ("The rest of your allowance is paid to your guardian or to your account that the guardian has named: "
+            "€2,000.00 in September 2024.") in _osio(_doc(ilman, "vakuutettu"), "maksaminen")
     assert "edustaja_puuttuu" in [h["koodi"] for h in ilman["kasittelijan_huomiot"]]
 
 
@@ -269,3 +272,22 @@ def test_elamantapojen_vuoksi_kunnalle_oma_paatos(asiakas):
     assert "elamantavat_kuuleminen" in [h["koodi"] for h in fi["kasittelijan_huomiot"]]
     assert _osio(_doc(fi, "vakuutettu"), "maksunsaajat") == [
         "Maksetaan syyskuussa 2024: sinulle 1 600,00 € ja hyvinvointialueelle 400,00 €; ennakonpidätys 500,00 €."]
+
+
+def test_kelan_kuittaus_ja_vaatimukset_nimetaan(asiakas):
+    """1.9.2.7, 1.9.2.11: Kela's regress offset 300 € (gross, tax-free, 1.9.3.7), then tax 20 % × 2 200 = 440,
+    net 1 760; Kela's expense compensation 50 € and basic income support 200 € for 1.–14.9. (12 paid days:
+    at most 1 760 × 12/25 = 844,80) → 250 € from the net; the insured 1 760 − 250 = 1 510."""
+    t = _tapaus(kelan_regressivaatimus={KK: 300}, kelan_kulukorvausvaatimus={KK: 50}, kelan_toimeentulotukivaatimus={KK: 200},
+                kelan_toimeentulotuki_alkaa={"ETERNITY": "2024-09-01"}, kelan_toimeentulotuki_paattyy={"ETERNITY": "2024-09-14"})
+    fi = _ehdota(asiakas, t, "fi")
+    assert [(m["saaja"], m["maara"]) for m in fi["maksunsaajat"]] == [("vakuutettu", 1510.0), ("kela", 550.0)]
+    maksu = _osio(_doc(fi, "vakuutettu"), "maksaminen")
+    assert ("Kela on maksanut sinulle samoilta päiviltä etuutta, joka on tartuntatautipäivärahaan nähden toissijainen (esimerkiksi "
+            "työmarkkinatukea, peruspäivärahaa tai muuta sairausvakuutuslain mukaista päivärahaa). Osa päivärahastasi kuitataan "
+            "sitä vastaan verottomana bruttomääränä: 300,00 € syyskuussa 2024.") in maksu
+    assert ("Kela on maksanut sinulle samalta ajalta kulukorvausta ja perustoimeentulotukea ennakkona ajalta 1.9.2024–14.9.2024. "
+            "Siksi osa päivärahastasi verojen jälkeen maksetaan Kelalle: 250,00 € syyskuussa 2024.") in maksu
+    assert _saajat(fi) == ["vakuutettu"]
+    en = _doc(_ehdota(asiakas, t, "en"), "vakuutettu")
+    assert _osio(en, "maksunsaajat") == ["Paid in September 2024: to you €1,510.00 and to Kela €550.00; tax withheld €440.00."]
