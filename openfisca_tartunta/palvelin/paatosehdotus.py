@@ -16,7 +16,6 @@ import numpy as np
 from openfisca_core.periods import period as as_period
 
 from openfisca_tartunta import jaksot
-from openfisca_tartunta.annetut_kuukaudet import syote_annettu
 from pydantic import TypeAdapter
 
 from openfisca_tartunta.asiakirjat.html import html
@@ -24,9 +23,9 @@ from openfisca_tartunta.asiakirjat.laadinta import asiakirja, laadi
 from openfisca_tartunta.asiakirjat.malli import Asiakirja, Paatosehdotus
 from openfisca_tartunta.asiakirjat.pdf import pdf
 from openfisca_tartunta.asiakirjat.tapaus import Jaksotieto, KuukaudenLuvut, Maksukaudenluvut, Tapaus, TyonLuvut
-from openfisca_tartunta.maksujako import MAKSUNSAAJIEN_OSUUDET
 from openfisca_tartunta.maksukaudet import maksukaudet
 from openfisca_tartunta.paatoksen_ajanjakso import paatoksen_paivat
+from openfisca_tartunta.palvelin.paatoksen_maksunsaajat import annetut_vaatimukset, maksunsaajien_luvut, vaatimusjaksot
 from openfisca_tartunta.palvelin.osapuolet import lue_jatkopaatos, lue_osapuolet, lue_paatospaiva
 from openfisca_tartunta.palvelin.rahajako import jaa_maksukausille
 from openfisca_tartunta.palvelin.tilanne import kausi_kelpaa, laske, syottovirhe, tarkista_aarellisyys
@@ -101,34 +100,6 @@ _TYON = ("ansionmenetys_selvitetty", "kuukausiansion_peruste", "paivarahan_perus
          "palkallisen_vapaan_maksetut_paivat", "tyonantajan_tunnus_puuttuu", "palkkaturvana_maksettu",
          "tartuntatautipaivaraha_palkkaturvan_maksajalle", "tartuntatautipaivaraha_tyonantajalle_itselleen")
 
-#: payee paid → (the variables of its parts, the claim inputs behind them) (RULES.md §11)
-_OSAT = {
-    "kela": (("regressina_kelalle", "kelalle_ennen_ulosottoa"),
-             ("kelan_regressivaatimus", "kelan_kulukorvausvaatimus", "kelan_toimeentulotukivaatimus")),
-    "tyottomyyskassa": (("regressina_tyottomyyskassalle", "tyottomyyskassalle_ennen_ulosottoa"),
-                        ("tyottomyyskassan_maksuvaatimus", "tyottomyyskassan_kulukorvausvaatimus")),
-    "kunta": (("kunnalle_ennen_ulosottoa", "kunnalle_elamantapojen_vuoksi"),
-              ("kunnan_toimeentulotukivaatimus", "kunnan_asiakasmaksuvaatimus", "kunnan_elamantapavaatimus")),
-}
-_KUNNAN_VAATIMUKSET = ("kunnan_toimeentulotukivaatimus", "kunnan_asiakasmaksuvaatimus")
-
-
-def _maksut(L, kk: str, annetut: set[str]) -> dict:
-    """The month's payees (`MAKSUNSAAJIEN_OSUUDET`), each variable read once; the parts and the claims
-    of Kela, the fund and the municipality only when that payee is paid."""
-    maksut = {koodi: s for koodi, nimi in MAKSUNSAAJIEN_OSUUDET.items() if (s := _c(L(nimi, kk)[0]))}
-    osat, vaatimukset = {}, set()
-    for koodi, (muuttujat, syotteet) in _OSAT.items():
-        if koodi in maksut:
-            osat.update({n: _c(L(n, kk)[0]) for n in muuttujat})
-            vaatimukset.update(n for n in syotteet if n in annetut and L(n, kk)[0] > 0)
-    # a municipality's claim that arrived late is not paid (1.9.2.5): the handler is told
-    myohassa = any(n in annetut and L(n, kk)[0] > 0 for n in _KUNNAN_VAATIMUKSET) and not L("kunnan_vaatimus_ajoissa", kk)[0]
-    hyvinvointialue = "kunta" in maksut and bool(L("kunnan_vaatija_on_hyvinvointialue", kk)[0])
-    return {"maksut": maksut, "osat": osat, "vaatimukset": frozenset(vaatimukset), "kunnan_vaatimus_myohassa": bool(myohassa),
-            "hyvinvointialue": hyvinvointialue}
-
-
 def _kuukausi(L, kk: str, tyot_ikuiset: dict, ids: list[str], roolit: list[str], annetut: set[str]) -> KuukaudenLuvut:
     v = lambda n: L(n, kk)[0]  # noqa: E731
     a = {n: L(n, kk) for n in _TYON}  # each activity variable once per month
@@ -164,7 +135,7 @@ def _kuukausi(L, kk: str, tyot_ikuiset: dict, ids: list[str], roolit: list[str],
         # per range only when the month has any such day (the slots add up to the month's count)
         lomat=_slotit(v, "vuosiloman_arkipaivat", jaksot.vuosilomat()),
         esteet=_slotit(v, "maksuesteen_arkipaivat", jaksot.maksuesteet()),
-        **_maksut(L, kk, annetut),
+        **maksunsaajien_luvut(L, kk, annetut),
     )
 
 
@@ -175,23 +146,6 @@ def _slotit(v, summa: str, nimet: list[str]) -> list[int]:
 def lue_tapaus(tbs, data: dict, asetukset) -> Tapaus:
     """Read one case's model outputs (see the module docstring); the body's own keys are popped."""
     return _lue(tbs, data, asetukset)
-
-
-#: claim periods the documents name (1.9.2.5, 1.9.2.7): Tapaus field → (claim inputs, the period's variables)
-_VAATIMUSJAKSOT = {
-    "kunnan_toimeentulotuki": (("kunnan_toimeentulotukivaatimus",), "kunnan_toimeentulotuki"),
-    "kunnan_hoito": (("kunnan_asiakasmaksuvaatimus",), "kunnan_hoito"),
-    "kelan_toimeentulotuki": (("kelan_toimeentulotukivaatimus",), "kelan_toimeentulotuki"),
-}
-
-
-def _vaatimusjaksot(L, k0: str, kk_luvut: list[KuukaudenLuvut]) -> dict:
-    """The period of each claim that was paid in some month (ETERNITY inputs)."""
-    tulos = {}
-    for kentta, (vaatimukset, nimi) in _VAATIMUSJAKSOT.items():
-        if any(set(vaatimukset) & k.vaatimukset for k in kk_luvut):
-            tulos[kentta] = Jaksotieto(_pv(L(f"{nimi}_alkaa", k0)[0]), np.datetime64(L(f"{nimi}_paattyy", k0)[0], "D").astype(dt.date))
-    return tulos
 
 
 def _lue(tbs, data: dict, asetukset) -> Tapaus:
@@ -215,7 +169,7 @@ def _lue(tbs, data: dict, asetukset) -> Tapaus:
     roolit = ["yritystoiminta" if r.key == "yritystoiminta" else "palkkatyo" for r in vak.members_role]
     tyot_ikuiset = {"tunnus": [str(x) for x in L("tyonantajan_tunnus", k0)],
                     "vakuutus": L("yrittajavakuutus", k0).decode_to_str().tolist()}
-    annetut = {n for _m, (_o, syotteet) in _OSAT.items() for n in syotteet if syote_annettu(vak, n)}
+    annetut = annetut_vaatimukset(vak)
     kk_luvut = [_kuukausi(L, kk, tyot_ikuiset, ids, roolit, annetut) for kk in kuukaudet]
     k_alku = kuukaudet[0] if kuukaudet else k0  # the values in force when the decision starts
 
@@ -236,7 +190,7 @@ def _lue(tbs, data: dict, asetukset) -> Tapaus:
         vuosilomat=_jaksot(L, k0, jaksot.vuosilomat()), maksuesteet=_jaksot(L, k0, jaksot.maksuesteet()),
         vakuuttaminen_selvitettava=bool(np.any(L("vakuuttamisvelvollisuus_selvitettava", kuukaudet[0] if kuukaudet else k0))),
         jatko=jatko or None, paatospaiva=paatospaiva, vakuutetun_nimi=osapuolet.nimi, vakuutetun_henkilotunnus=osapuolet.henkilotunnus,
-        tyonantajien_nimet=osapuolet.tyonantajat, edustajat=osapuolet.edustajat, **_vaatimusjaksot(L, k0, kk_luvut),
+        tyonantajien_nimet=osapuolet.tyonantajat, edustajat=osapuolet.edustajat, **vaatimusjaksot(L, k0, kk_luvut),
     )
 
 
