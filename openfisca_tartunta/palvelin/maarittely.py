@@ -164,18 +164,6 @@ def _laskentapolku(yhteenveto: str, kuvaus: str, syote: dict, tulos: dict, esime
     }
 
 
-#: `/paatosehdotus`: what each payee of 1.9.2 is paid per month (issue 14; `maksujako.MAKSUNSAAJIEN_OSUUDET`).
-MAKSUNSAAJAT_SKEEMA = {
-    "type": "array",
-    "description": "per month, each payee with a non-zero amount (RULES.md §11); with the tax they add up to the gross",
-    "items": {"type": "object", "additionalProperties": False, "required": ["kuukausi", "saaja", "maara"], "properties": {
-        "kuukausi": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"},
-        "saaja": {"type": "string", "description": "payee code: vakuutettu, edunvalvoja, edunvalvontavaltuutettu, valtakirja, tyonantaja, "
-                  "palkkaturvan_maksaja, kunta, tyottomyyskassa, kela, ulosottoviranomainen"},
-        "maara": {"type": "number", "description": "€ paid to the payee for the month"}}},
-}
-
-
 def laajenna_maarittely(perus: dict, tbs=None) -> dict:
     """openfisca-core's OpenAPI document with this service's additions."""
     spec = copy.deepcopy(perus)
@@ -184,7 +172,6 @@ def laajenna_maarittely(perus: dict, tbs=None) -> dict:
     skeemat["Virhe"] = _VIRHE
     skeemat.update(paatossyotteen_skeemat(tbs, _ASIANOSAISET, _PAATOKSEN_AVAIMET(tbs)))
     skeemat.update(paatosehdotuksen_skeemat(tbs))
-    skeemat["Paatosehdotus"].setdefault("properties", {})["maksunsaajat"] = MAKSUNSAAJAT_SKEEMA
     skeemat["EraajoInput"] = _ERAAJO
     skeemat["EraajoOutput"] = _ERAAJO_TULOS
     polut = spec.setdefault("paths", {})
