@@ -4,7 +4,10 @@ The insured's document has the whole decision.  A representative (edunvalvoja, v
 gets the insured's copy.  A paid employer's document has only its own days, share, payment
 periods and timing, and the insured's name and id as the case system gave them — never the
 insured's tax, distraint, net amount or another employer's share (seed 002: benefit data are
-confidential; 1.12.1: the employer is a party only for the days it paid).
+confidential; 1.12.1: the employer is a party only for the days it paid).  The pay-security payer
+(ELY Centre) gets a decision like an employer's, the municipality's social welfare body one for the
+way-of-life payment only (1.3.2.7, 1.8.4.1; RULES.md §12).  The insured's document names every payee
+(`maksunsaajat.py`).
 """
 
 from __future__ import annotations

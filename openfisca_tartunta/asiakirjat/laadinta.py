@@ -163,7 +163,8 @@ def laadi(tapaus: Tapaus, kieli: str) -> Paatosehdotus:
 
 def asiakirja(ehdotus: Paatosehdotus, saaja: str) -> Asiakirja:
     """One recipient's document, by recipient id (`vakuutettu`, `tyonantaja:<ansiotyo>`,
-    `edunvalvoja:<id>`, `valtuutettu:<id>`) or, when only one recipient has it, by role."""
+    `edunvalvoja:<id>`, `valtuutettu:<id>`, `palkkaturvan_maksaja`, `kunta`) or, when only one
+    recipient has it, by role."""
     osumat = [d for d in ehdotus.asiakirjat if d.tunnus == saaja]
     if not osumat:
         osumat = [d for d in ehdotus.asiakirjat if d.rooli.value == saaja]
