@@ -26,7 +26,7 @@ SAAJALLE = {
     "edunvalvoja": N_("to your guardian %(maara)s"),
     "edunvalvontavaltuutettu": N_("to the holder of your continuing power of attorney %(maara)s"),
     "valtakirja": N_("under a power of attorney %(maara)s"),
-    "tyonantaja": N_("to the employer %(maara)s"),
+    "tyonantaja": N_("to the employer %(tyonantaja)s %(maara)s"),  # one part per employer
     "palkkaturvan_maksaja": N_("to the ELY Centre for pay security %(maara)s"),
     "kunta": N_("to the municipality %(maara)s"),
     "tyottomyyskassa": N_("to the unemployment fund %(maara)s"),
@@ -122,6 +122,14 @@ def kuukauden_saajat(k: Kieli, kk: KuukaudenLuvut) -> str:
     """'Maksetaan syyskuussa 2024: sinulle 1 117,87 €, kunnalle 600,00 € …; ennakonpidätys 500,00 €.'"""
     osat = []
     for koodi, senttia in kk.maksut.items():
+        if koodi == "tyonantaja":  # each employer's own share (the rows' tartuntatautipaivaraha_tyonantajalle_itselleen)
+            osuudet: dict[str, int] = {}
+            for t in kk.tyot:
+                if t.itselleen_senttia:
+                    avain = t.tyonantajan_tunnus or t.ansiotyo
+                    osuudet[avain] = osuudet.get(avain, 0) + t.itselleen_senttia
+            osat.extend(k._(SAAJALLE[koodi], tyonantaja=x, maara=k.eur(s)) for x, s in osuudet.items())
+            continue
         viesti = _HYVINVOINTIALUEELLE if koodi == "kunta" and kk.hyvinvointialue else SAAJALLE[koodi]
         osat.append(k._(viesti, maara=k.eur(senttia)))
     if kk.ennakonpidatys:

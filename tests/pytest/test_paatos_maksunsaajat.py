@@ -291,3 +291,23 @@ def test_kelan_kuittaus_ja_vaatimukset_nimetaan(asiakas):
     assert _saajat(fi) == ["vakuutettu"]
     en = _doc(_ehdota(asiakas, t, "en"), "vakuutettu")
     assert _osio(en, "maksunsaajat") == ["Paid in September 2024: to you €1,510.00 and to Kela €550.00; tax withheld €440.00."]
+
+
+def test_kaksi_tyonantajaa_ja_palkkaturva_kuukauden_rivilla(asiakas):
+    """Two employments of 1 250 €/month (50 + 50 €/day), both report paid leave 1.–14.9. (12 days) and pay
+    1 000 €; B's pay was paid as pay security: the employers' part min(100 × 12, 2 000) = 1 200 is split
+    600 / 600 by the pay (SVL 7:4): 600 to A itself, 600 to the ELY Centre; the insured 1 300, tax 260, net 1 040."""
+    t = _tapaus({"ansionmenetys": {KK: 1250}, "tyonantajan_tunnus": {"ETERNITY": "0737546-2"}, "tyonantajan_maksama_palkka": {KK: 1000},
+                 "palkallinen_vapaa_alkaa": {"ETERNITY": "2024-09-01"}, "palkallinen_vapaa_paattyy": {"ETERNITY": "2024-09-14"}})
+    t["ansiotyot"]["tyo_2"] = {"ansionmenetys": {KK: 1250}, "tyonantajan_tunnus": {"ETERNITY": "0112038-9"},
+                               "tyonantajan_maksama_palkka": {KK: 1000}, "palkkaturvana_maksettu": {KK: True},
+                               "palkallinen_vapaa_alkaa": {"ETERNITY": "2024-09-01"}, "palkallinen_vapaa_paattyy": {"ETERNITY": "2024-09-14"}}
+    t["vakuutetut"]["vakuutettu_1"]["palkkatyot"].append("tyo_2")
+    fi = _ehdota(asiakas, t, "fi")
+    assert _saajat(fi) == ["vakuutettu", "tyonantaja:tyo_1", "palkkaturvan_maksaja"]
+    assert _osio(_doc(fi, "vakuutettu"), "maksunsaajat") == [
+        "Maksetaan syyskuussa 2024: sinulle 1 040,00 €, työnantajalle 0737546-2 600,00 € ja ELY-keskukselle palkkaturvana "
+        "600,00 €; ennakonpidätys 260,00 €."]
+    tyonantaja = _teksti(_doc(fi, "tyonantaja:tyo_1"))
+    assert "600,00 €" in tyonantaja and "0112038-9" not in tyonantaja  # nothing of the other row
+    assert "0737546-2" not in _teksti(_doc(fi, "palkkaturvan_maksaja"))
