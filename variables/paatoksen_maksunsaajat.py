@@ -33,7 +33,7 @@ class tartuntatautipaivaraha_palkkaturvan_maksajalle(Variable):
         return np.where(ansiotyo("palkkaturvana_maksettu", period), osuus, 0.0)
 
 
-class tartuntatautipaivaraha_tyonantajalle_itselleen(Variable):
+class maksetaan_tyonantajalle(Variable):
     value_type = float
     entity = Ansiotyo
     definition_period = MONTH
@@ -41,8 +41,10 @@ class tartuntatautipaivaraha_tyonantajalle_itselleen(Variable):
     label = "Ansiotyön osuus, joka maksetaan työnantajalle itselleen"
     reference = ["Kelan etuusohje 1.9.2.2, 1.9.2.3, 1.8.4.1"]
     documentation = (
-        "`tartuntatautipaivaraha_tyonantajalle` − `tartuntatautipaivaraha_palkkaturvan_maksajalle`: what the "
-        "employer of the row receives, and what its decision states (1.8.4.1); over the rows `maksetaan_tyonantajille`."
+        "`tartuntatautipaivaraha_tyonantajalle`, or 0 when the row's pay was paid as pay security: what the "
+        "employer of the row receives and its decision states (1.8.4.1); over the rows `maksetaan_tyonantajille`. "
+        "The same variable, by name and formula, as the revision's (`variables/tarkistus_nykyiset.py` on branch "
+        "rev2): keep one definition when both are merged."
     )
 
     def formula(ansiotyo, period):

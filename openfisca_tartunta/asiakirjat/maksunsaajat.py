@@ -122,7 +122,7 @@ def kuukauden_saajat(k: Kieli, kk: KuukaudenLuvut) -> str:
     """'Maksetaan syyskuussa 2024: sinulle 1 117,87 €, kunnalle 600,00 € …; ennakonpidätys 500,00 €.'"""
     osat = []
     for koodi, senttia in kk.maksut.items():
-        if koodi == "tyonantaja":  # each employer's own share (the rows' tartuntatautipaivaraha_tyonantajalle_itselleen)
+        if koodi == "tyonantaja":  # each employer's own share (the rows' maksetaan_tyonantajalle)
             osuudet: dict[str, int] = {}
             for t in kk.tyot:
                 if t.itselleen_senttia:

@@ -35,7 +35,7 @@ class TyonLuvut:
     tunnus_puuttuu: bool  # tyonantajan_tunnus_puuttuu
     palkkaturva: bool = False  # palkkaturvana_maksettu (1.3.2.7)
     palkkaturvalle_senttia: int = 0  # tartuntatautipaivaraha_palkkaturvan_maksajalle
-    itselleen_senttia: int = 0  # tartuntatautipaivaraha_tyonantajalle_itselleen
+    itselleen_senttia: int = 0  # maksetaan_tyonantajalle
 
 
 @dataclass

@@ -98,7 +98,7 @@ def _jaksot(L, k0: str, nimet: list[str], laji: bool = False) -> list:
 _TYON = ("ansionmenetys_selvitetty", "kuukausiansion_peruste", "paivarahan_peruste", "korvaavan_tyon_palkka", "paivarahan_jakaja",
          "paivarahan_osuus", "tyonantajan_maksama_palkka", "tartuntatautipaivaraha_tyonantajalle",
          "palkallisen_vapaan_maksetut_paivat", "tyonantajan_tunnus_puuttuu", "palkkaturvana_maksettu",
-         "tartuntatautipaivaraha_palkkaturvan_maksajalle", "tartuntatautipaivaraha_tyonantajalle_itselleen")
+         "tartuntatautipaivaraha_palkkaturvan_maksajalle", "maksetaan_tyonantajalle")
 
 def _kuukausi(L, kk: str, tyot_ikuiset: dict, ids: list[str], roolit: list[str], annetut: set[str]) -> KuukaudenLuvut:
     v = lambda n: L(n, kk)[0]  # noqa: E731
@@ -117,7 +117,7 @@ def _kuukausi(L, kk: str, tyot_ikuiset: dict, ids: list[str], roolit: list[str],
             tyonantajan_paivat=int(a["palkallisen_vapaan_maksetut_paivat"][i]),
             tunnus_puuttuu=bool(a["tyonantajan_tunnus_puuttuu"][i]), palkkaturva=bool(a["palkkaturvana_maksettu"][i]),
             palkkaturvalle_senttia=_c(a["tartuntatautipaivaraha_palkkaturvan_maksajalle"][i]),
-            itselleen_senttia=_c(a["tartuntatautipaivaraha_tyonantajalle_itselleen"][i]),
+            itselleen_senttia=_c(a["maksetaan_tyonantajalle"][i]),
         ))
     return KuukaudenLuvut(
         kuukausi=kk, ikkuna=(_pv(v("maksettavan_ajan_alku")), _pv(v("maksettavan_ajan_loppu"))),
