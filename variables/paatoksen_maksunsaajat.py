@@ -42,9 +42,7 @@ class maksetaan_tyonantajalle(Variable):
     reference = ["Kelan etuusohje 1.9.2.2, 1.9.2.3, 1.8.4.1"]
     documentation = (
         "`tartuntatautipaivaraha_tyonantajalle`, or 0 when the row's pay was paid as pay security: what the "
-        "employer of the row receives and its decision states (1.8.4.1); over the rows `maksetaan_tyonantajille`. "
-        "The same variable, by name and formula, as the revision's (`variables/tarkistus_nykyiset.py` on branch "
-        "rev2): keep one definition when both are merged."
+        "employer of the row receives and its decision states (1.8.4.1); over the rows `maksetaan_tyonantajille`."
     )
 
     def formula(ansiotyo, period):
