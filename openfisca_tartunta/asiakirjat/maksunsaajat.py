@@ -98,7 +98,7 @@ PERUSTELUT = {
         "Your wages for the time of the absence from %(tyonantaja)s were paid as pay security. The allowance up to those wages is paid to the ELY Centre, which paid the pay security: %(maarat)s.",
         tyonantaja=", ".join(s.kentat["tunnukset"]), maarat=maarat(k, s.kentat["kuukaudet"]))),
     "kelalle_regressina": (["1.9.2.7", "1.9.2.11", "1.9.3.7"], ["ttl_11_14", "svl_15_11"], _maarin(N_(
-        "Kela paid you a benefit for the same days that the allowance comes before (such as labour market subsidy, basic unemployment allowance or another daily allowance under the Health Insurance Act). Part of your allowance is set off against it, gross and tax-free: %(maarat)s."))),
+        "For the same days Kela paid you a benefit that is secondary to the infectious disease allowance (such as labour market subsidy, basic unemployment allowance or another daily allowance under the Health Insurance Act). Part of your allowance is set off against it, gross and tax-free: %(maarat)s."))),
     "tyottomyyskassalle_regressina": (["1.9.2.6", "1.9.2.10", "1.9.3.7"], ["ttl_11_14", "svl_15_11"], _maarin(N_(
         "Your unemployment fund paid you unemployment benefit for the same days. On the fund's claim, part of your allowance is paid to the fund, gross and tax-free: %(maarat)s."))),
     "kelalle_netosta": (["1.9.2.7"], ["toimeentulotukilaki_23", "ttl_11_14"], _kela_netosta),
