@@ -192,8 +192,10 @@ def laajenna_maarittely(perus: dict, tbs=None) -> dict:
     polut["/paatosehdotus"]["post"]["parameters"] = [
         {"name": "Accept-Language", "in": "header", "required": False, "schema": {"type": "string"}, "example": "sv"},
         {"name": "saaja", "in": "query", "required": False,
-         "schema": {"type": "string", "pattern": r"^(vakuutettu|tyonantaja(:.{1,64})?|edunvalvoja(:.{1,64})?|valtuutettu(:.{1,64})?)$"},
-         "description": "one recipient's document only: vakuutettu, tyonantaja:<ansiotyo>, <edunvalvoja|valtuutettu>:<tunnus>"},
+         "schema": {"type": "string",
+                    "pattern": r"^(vakuutettu|tyonantaja(:.{1,64})?|edunvalvoja(:.{1,64})?|valtuutettu(:.{1,64})?|palkkaturvan_maksaja|kunta)$"},
+         "description": "one recipient's document only: vakuutettu, tyonantaja:<ansiotyo>, <edunvalvoja|valtuutettu>:<tunnus>, "
+                        "palkkaturvan_maksaja (the ELY Centre), kunta (the social welfare body, way-of-life payment)"},
         {"name": "muoto", "in": "query", "required": False, "schema": {"type": "string", "enum": ["json", "html", "pdf"]},
          "description": "html / pdf: the recipient's document as HTML or as PDF from the same HTML (needs saaja, else 400)"},
     ]
