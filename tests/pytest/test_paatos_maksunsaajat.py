@@ -270,6 +270,10 @@ def test_elamantapojen_vuoksi_kunnalle_oma_paatos(asiakas):
     assert "400,00 €" in teksti and "500,00" not in teksti and "1 600,00" not in teksti
     assert "sairausvakuutuslaki (1224/2004) 15 luku 12 § 3 mom." in _osio(kunta, "saadokset")
     assert "elamantavat_kuuleminen" in [h["koodi"] for h in fi["kasittelijan_huomiot"]]
+    assert ("Osa päivärahastasi maksetaan hyvinvointialueen sosiaalihuollon toimielimelle sen kirjallisesta hakemuksesta "
+            "käytettäväksi sinun ja perheesi huoltoon, koska päivärahan maksaminen sinulle itsellesi vaarantaisi elämäntapojesi "
+            "vuoksi sinun, perheesi tai huollettavanasi olevien lasten toimeentulon. Toimielimelle maksetaan: 400,00 € syyskuussa "
+            "2024.") in _osio(_doc(fi, "vakuutettu"), "maksaminen")
     assert _osio(_doc(fi, "vakuutettu"), "maksunsaajat") == [
         "Maksetaan syyskuussa 2024: sinulle 1 600,00 € ja hyvinvointialueelle 400,00 €; ennakonpidätys 500,00 €."]
 
