@@ -10,7 +10,7 @@ from openfisca_tartunta.asiakirjat import asiakirja as render
 from openfisca_tartunta.asiakirjat import saadokset
 from openfisca_tartunta.asiakirjat.kieli import Kieli, N_
 from openfisca_tartunta.asiakirjat.malli import (
-    AnsiotyonPeruste, AnsiotyonRooli, Asiakirja, Huomio, Kielikoodi, Kuukausi, Maksukausi, Paatos, Paatosehdotus,
+    AnsiotyonPeruste, AnsiotyonRooli, Asiakirja, Huomio, Kielikoodi, Kuukausi, Maksukausi, Maksunsaaja, MaksunsaajanKoodi, Paatos, Paatosehdotus,
     Paivaraha, Ratkaisu, Saaja, SaajanRooli, TyonantajanOsuus, Yhteensa,
 )
 from openfisca_tartunta.asiakirjat.perustelut import HUOMIOT, PERUSTE, kirjoita
@@ -57,11 +57,11 @@ def _osuudet(pari_senttia) -> list[TyonantajanOsuus]:
 
 
 def _kuukausi(kk: KuukaudenLuvut, k: Kieli) -> Kuukausi:
-    tyonantajille = [((t.ansiotyo, t.tyonantajan_tunnus), t.tyonantajalle_senttia) for t in kk.tyot
-                     if t.rooli == "palkkatyo" and (t.tyonantajalle_senttia > 0 or t.palkka_senttia > 0)]
+    tyonantajille = [((t.ansiotyo, t.tyonantajan_tunnus), t.itselleen_senttia) for t in kk.tyot
+                     if t.rooli == "palkkatyo" and not t.palkkaturva and (t.itselleen_senttia > 0 or t.palkka_senttia > 0)]
     return Kuukausi(kk.kuukausi, kk.paatos, kk.myonnetyt, kk.maksupaivat, _e(kk.paivaraha), [_peruste(t, k) for t in kk.tyot],
                     _e(kk.brutto), _osuudet(tyonantajille), _e(kk.tyonantajille), _e(kk.vakuutetulle), _e(kk.ennakonpidatys),
-                    _e(kk.ulosotto), _e(kk.netto))
+                    _e(kk.ulosotto), _e(kk.netto), _e(kk.palkkaturvalle), _e(kk.muille))
 
 
 def _maara(tapaus: Tapaus, k: Kieli) -> list[str]:
@@ -87,7 +87,7 @@ def laadi(tapaus: Tapaus, kieli: str) -> Paatosehdotus:
     k = Kieli(kieli)
     r = ratkaise(tapaus)
     pituudet = tapaus.maksukausien_pituudet
-    perustelut = [kirjoita(s, k, pituudet) for s in r.syyt]
+    perustelut = [kirjoita(s, k, pituudet, tapaus) for s in r.syyt]
     etuus = k._("Infectious disease allowance")
     ratkaisu_teksti = k._(RATKAISU[r.ratkaisu])
     otsikko = k._("Decision on the infectious disease allowance")
@@ -110,6 +110,16 @@ def laadi(tapaus: Tapaus, kieli: str) -> Paatosehdotus:
         doc = render.tyonantajan_asiakirja(k, tapaus, t, otsikko)
         saajat.append(Saaja(t.avain, SaajanRooli.tyonantaja, doc.saaja, t.avain, t.tyonantajan_tunnus, list(t.ansiotyot), _e(t.senttia)))
         asiakirjat.append(doc)
+    if r.palkkaturva is not None:  # a party like an employer (1.3.2.7, RULES.md §12)
+        doc = render.palkkaturvan_maksajan_asiakirja(k, tapaus, r.palkkaturva, otsikko)
+        saajat.append(Saaja(doc.tunnus, SaajanRooli.palkkaturvan_maksaja, doc.saaja, doc.tunnus, None, list(r.palkkaturva.ansiotyot),
+                            _e(r.palkkaturva.senttia)))
+        asiakirjat.append(doc)
+    if r.elamantavat:  # only the way-of-life payment makes the municipality a recipient (1.8.4.1)
+        hyvinvointialue = any(x.hyvinvointialue for x in kk if x.osat.get("kunnalle_elamantapojen_vuoksi"))
+        doc = render.kunnan_asiakirja(k, tapaus, r.elamantavat, otsikko, hyvinvointialue)
+        saajat.append(Saaja(doc.tunnus, SaajanRooli.kunta, doc.saaja, doc.tunnus, maara=_e(sum(s for _kk, s in r.elamantavat))))
+        asiakirjat.append(doc)
 
     myonnetyt = [x for x in kk if x.myonnetyt > 0]
     paivaraha = None
@@ -117,7 +127,7 @@ def laadi(tapaus: Tapaus, kieli: str) -> Paatosehdotus:
         paivaraha = Paivaraha(_e(myonnetyt[0].paivaraha), myonnetyt[0].kuukausi, [_peruste(t, k) for t in myonnetyt[0].tyot])
     kaudet = [Maksukausi(m.numero, m.alku, m.loppu, m.arkipaivat, m.vajaa, m.maksupaivat, _e(m.brutto),
                          _osuudet(m.tyonantajille.items()), _e(m.vakuutetulle), _e(m.ennakonpidatys), _e(m.ulosotto),
-                         _e(m.vakuutetulle - m.ennakonpidatys - m.ulosotto)) for m in tapaus.maksukaudet]
+                         _e(m.netto), _e(sum(m.palkkaturvalle.values())), _e(m.muille)) for m in tapaus.maksukaudet]
     viitteet = []
     for p in perustelut:
         viitteet.extend(x for x in p.saadokset if x not in viitteet)
@@ -141,17 +151,20 @@ def laadi(tapaus: Tapaus, kieli: str) -> Paatosehdotus:
         maksukaudet=kaudet,
         yhteensa=Yhteensa(summa(lambda x: x.paatos), summa(lambda x: x.myonnetyt), summa(lambda x: x.maksupaivat),
                           _e(summa(lambda x: x.brutto)), _e(summa(lambda x: x.tyonantajille)), _e(vakuutetulle),
-                          _e(summa(lambda x: x.ennakonpidatys)), _e(summa(lambda x: x.ulosotto)), _e(netto)),
+                          _e(summa(lambda x: x.ennakonpidatys)), _e(summa(lambda x: x.ulosotto)), _e(netto),
+                          _e(summa(lambda x: x.palkkaturvalle)), _e(summa(lambda x: x.muille))),
         paatoksen_saajat=saajat,
         asiakirjat=asiakirjat,
         kasittelijan_huomiot=[Huomio(h.koodi, HUOMIOT[h.koodi][1](h, k), list(HUOMIOT[h.koodi][0])) for h in r.huomiot],
         saadokset=[saadokset.saados(t, kieli) for t in tunnukset],
+        maksunsaajat=[Maksunsaaja(x.kuukausi, MaksunsaajanKoodi(koodi), _e(s)) for x in kk for koodi, s in x.maksut.items()],
     )
 
 
 def asiakirja(ehdotus: Paatosehdotus, saaja: str) -> Asiakirja:
     """One recipient's document, by recipient id (`vakuutettu`, `tyonantaja:<ansiotyo>`,
-    `edunvalvoja:<id>`, `valtuutettu:<id>`) or, when only one recipient has it, by role."""
+    `edunvalvoja:<id>`, `valtuutettu:<id>`, `palkkaturvan_maksaja`, `kunta`) or, when only one
+    recipient has it, by role."""
     osumat = [d for d in ehdotus.asiakirjat if d.tunnus == saaja]
     if not osumat:
         osumat = [d for d in ehdotus.asiakirjat if d.rooli.value == saaja]

@@ -39,12 +39,29 @@ class Vaikutus(str, Enum):
 
 
 class SaajanRooli(str, Enum):
-    """Who gets a copy of the decision (1.8.4.1)."""
+    """Who gets a decision (1.8.4.1; the pay-security payer as the employer's successor, RULES.md §12)."""
 
     vakuutettu = "vakuutettu"
     tyonantaja = "tyonantaja"
     edunvalvoja = "edunvalvoja"
     valtuutettu = "valtuutettu"
+    palkkaturvan_maksaja = "palkkaturvan_maksaja"
+    kunta = "kunta"
+
+
+class MaksunsaajanKoodi(str, Enum):
+    """A payee of 1.9.2 (`maksujako.MAKSUNSAAJIEN_OSUUDET`)."""
+
+    vakuutettu = "vakuutettu"
+    edunvalvoja = "edunvalvoja"
+    edunvalvontavaltuutettu = "edunvalvontavaltuutettu"
+    valtakirja = "valtakirja"
+    tyonantaja = "tyonantaja"
+    palkkaturvan_maksaja = "palkkaturvan_maksaja"
+    kunta = "kunta"
+    tyottomyyskassa = "tyottomyyskassa"
+    kela = "kela"
+    ulosottoviranomainen = "ulosottoviranomainen"
 
 
 class Kielikoodi(str, Enum):
@@ -135,6 +152,8 @@ class Kuukausi:
     ennakonpidatys: Euroa
     ulosottopidatys: Euroa
     netto: Euroa
+    palkkaturvan_maksajalle: Annotated[float, Field(description="€ to the pay-security payer (ELY Centre), not in tyonantajille")]
+    muille_maksunsaajille: Annotated[float, Field(description="€ of the insured's part to Kela, the unemployment fund and the municipality")]
 
 
 @dataclass
@@ -152,7 +171,9 @@ class Maksukausi:
     vakuutetulle_brutto: Euroa
     ennakonpidatys: Euroa
     ulosottopidatys: Euroa
-    netto: Euroa
+    netto: Annotated[float, Field(description="€ of the insured's part left after tax, distraint and the other payees")]
+    palkkaturvan_maksajalle: Euroa
+    muille_maksunsaajille: Annotated[float, Field(description="€ to Kela, the unemployment fund and the municipality (their months' amounts over the periods by the insured's part)")]
 
 
 @dataclass
@@ -166,6 +187,17 @@ class Yhteensa:
     ennakonpidatys: Euroa
     ulosottopidatys: Euroa
     netto: Euroa
+    palkkaturvan_maksajalle: Euroa
+    muille_maksunsaajille: Euroa
+
+
+@dataclass
+class Maksunsaaja:
+    """What one payee of 1.9.2 is paid for one month (RULES.md §11)."""
+
+    kuukausi: Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}$")]
+    saaja: MaksunsaajanKoodi
+    maara: Annotated[float, Field(description="€ paid to the payee for the month")]
 
 
 @dataclass
@@ -201,7 +233,8 @@ class Asiakirja:
 class Saaja:
     """A recipient of the decision (1.8.4.1) and the document it gets."""
 
-    tunnus: Annotated[str, Field(description="recipient id: vakuutettu, tyonantaja:<ansiotyo>, or the representative's id")]
+    tunnus: Annotated[str, Field(description="recipient id: vakuutettu, tyonantaja:<ansiotyo>, palkkaturvan_maksaja, kunta, "
+                                             "or <rooli>:<id> of a representative")]
     rooli: SaajanRooli
     nimi: str
     asiakirja: Annotated[str, Field(description="id of the document this recipient gets (Asiakirja.tunnus)")]
@@ -253,3 +286,5 @@ class Paatosehdotus:
     asiakirjat: list[Asiakirja]
     kasittelijan_huomiot: list[Huomio]
     saadokset: list[Saados]
+    maksunsaajat: Annotated[list[Maksunsaaja], Field(description="per month, each payee with a non-zero amount, in the order of "
+                                                                  "MAKSUNSAAJIEN_OSUUDET; with the tax they add up to the gross")]

@@ -3,7 +3,7 @@ sections and the provisions of `saadokset.yaml`; the wording is in the gettext c
 
 from __future__ import annotations
 
-from openfisca_tartunta.asiakirjat import saadokset
+from openfisca_tartunta.asiakirjat import maksunsaajat, saadokset
 from openfisca_tartunta.asiakirjat.kieli import Kieli, N_
 from openfisca_tartunta.asiakirjat.malli import Perustelu
 from openfisca_tartunta.asiakirjat.ratkaisu import Syy
@@ -124,12 +124,30 @@ HUOMIOT = {
         "The entrepreneur has no YEL or MYEL insurance although the taxed business income exceeds the review threshold: ask for clarification of the obligation to insure.")),
     "paatospaiva_puuttuu": (["1.8.4"], lambda s, k: k._(
         "No decision date was given (paatospaiva): the documents are undated.")),
+    # the other payees (1.9.2): only what the documents cannot settle
+    "palkkaturvapaatos": (["1.3.2.7", "1.9.2.3"], lambda s, k: k._(
+        "Part of the allowance goes to the ELY Centre for pay security: check that the pay-security decision or the ELY Centre's notice, its payment details, the pay and the time it was paid for, and the name of the insolvent employer are at hand.")),
+    "elamantavat_kuuleminen": (["1.9.2.5", "1.8.4.1"], lambda s, k: k._(
+        "Part of the allowance is paid to the social welfare body because of the insured person's way of life: check that the body's written, reasoned application is at hand and hear the insured person on it (client letter PRS01) before deciding.")),
+    "kunnan_vaatimus_myohassa": (["1.9.2.5"], lambda s, k: k._(
+        "The claim of the municipality or wellbeing services county arrived less than two weeks before the payment day %(kuukaudet)s, so nothing is paid to it for that time: check the day it arrived and the payment day.",
+        kuukaudet=k.kuukausina(s.kentat["kuukaudet"]))),
+    "edustaja_puuttuu": (["1.8.4.1", "1.9.2.4"], lambda s, k: k._(
+        "The insured person's net is paid to a representative (%(rooli)s) who is not named in asianosaiset/edustajat: name them so that they also get the decision.",
+        rooli=k._(EDUSTAJA[s.kentat["rooli"]]))),
 }
 
+#: representative roles in a handler note
+EDUSTAJA = {"edunvalvoja": N_("guardian"), "valtuutettu": N_("holder of a continuing power of attorney")}
 
-def kirjoita(syy: Syy, k: Kieli, pituudet: tuple[int, int] = (0, 0)) -> Perustelu:
-    kohdat, viitteet, kirjoittaja = PERUSTELUT[syy.koodi]
-    teksti = _maksukaudet(syy, k, pituudet) if syy.koodi == "maksukaudet" else kirjoittaja(syy, k)
+
+def kirjoita(syy: Syy, k: Kieli, pituudet: tuple[int, int] = (0, 0), tapaus=None) -> Perustelu:
+    if syy.koodi in maksunsaajat.PERUSTELUT:
+        kohdat, viitteet, kirjoittaja = maksunsaajat.PERUSTELUT[syy.koodi]
+        teksti = kirjoittaja(syy, k, tapaus)
+    else:
+        kohdat, viitteet, kirjoittaja = PERUSTELUT[syy.koodi]
+        teksti = _maksukaudet(syy, k, pituudet) if syy.koodi == "maksukaudet" else kirjoittaja(syy, k)
     return Perustelu(syy.koodi, syy.vaikutus, syy.paivat, teksti, list(kohdat),
                      [saadokset.nimi(t, k.kieli) for t in viitteet], syy.alkaa, syy.paattyy)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from openfisca_tartunta.asiakirjat.malli import Jakso, JaksonRatkaisu, Ratkaisu, Vaikutus
-from openfisca_tartunta.asiakirjat.tapaus import KuukaudenLuvut, Tapaus
+from openfisca_tartunta.asiakirjat.tapaus import NETON_SAAJAT, KuukaudenLuvut, Tapaus
 
 _PAIVA = dt.timedelta(days=1)
 
@@ -51,6 +51,8 @@ class Ratkaistu:
     huomiot: list[Syy]
     tyonantajat: list[Tyonantajalle]
     myonnetty: Optional[tuple[dt.date, dt.date]]
+    palkkaturva: Optional[Tyonantajalle] = None  # the pay-security payer, a party like an employer (1.3.2.7)
+    elamantavat: list = field(default_factory=list)  # (month, cents) paid to the social-welfare body (1.9.2.5)
 
 
 def _sum(kuukaudet, f) -> int:
@@ -64,19 +66,37 @@ def _ei_ansionmenetysta_syy(k: KuukaudenLuvut) -> str:
 
 
 def tyonantajat(tapaus: Tapaus) -> list[Tyonantajalle]:
-    """Employers paid a share, by employer id (rows without an id stay separate)."""
+    """Employers paid a share, by employer id (rows without an id stay separate).  A row-month whose
+    pay was paid as pay security is the pay-security payer's, not the employer's (1.3.2.7, 1.8.4.1)."""
     saajat: dict[str, Tyonantajalle] = {}
     for k in tapaus.kuukaudet:
         for t in k.tyot:
-            if t.rooli != "palkkatyo" or (t.tyonantajalle_senttia <= 0 and t.palkka_senttia <= 0):
+            if t.rooli != "palkkatyo" or t.palkkaturva or (t.itselleen_senttia <= 0 and t.palkka_senttia <= 0):
                 continue
             avain = t.tyonantajan_tunnus or f"?{t.ansiotyo}"
             s = saajat.setdefault(avain, Tyonantajalle(f"tyonantaja:{t.ansiotyo}", t.tyonantajan_tunnus, []))
             if t.ansiotyo not in s.ansiotyot:
                 s.ansiotyot.append(t.ansiotyo)
-            s.senttia += t.tyonantajalle_senttia
+            s.senttia += t.itselleen_senttia
             s.tunnus_puuttuu |= t.tunnus_puuttuu
     return list(saajat.values())
+
+
+def palkkaturvan_maksaja(tapaus: Tapaus) -> Optional[Tyonantajalle]:
+    """The pay-security payer (1.3.2.7, 1.9.2.3): the rows paid as pay security and its share, or None."""
+    saaja = Tyonantajalle("palkkaturvan_maksaja", None, [])
+    for k in tapaus.kuukaudet:
+        for t in k.tyot:
+            if t.rooli == "palkkatyo" and t.palkkaturva and (t.palkkaturvalle_senttia > 0 or t.palkka_senttia > 0):
+                if t.ansiotyo not in saaja.ansiotyot:
+                    saaja.ansiotyot.append(t.ansiotyo)
+                saaja.senttia += t.palkkaturvalle_senttia
+    return saaja if saaja.ansiotyot else None
+
+
+def _kuukausittain(tapaus: Tapaus, f) -> list[tuple[str, int]]:
+    """(month, cents) of the months where `f` is not zero."""
+    return [(k.kuukausi, f(k)) for k in tapaus.kuukaudet if f(k)]
 
 
 def _kielteiset(tapaus: Tapaus, jaksot: list[Jakso]) -> list[Syy]:
@@ -132,6 +152,7 @@ def ratkaise(tapaus: Tapaus) -> Ratkaistu:
     myonnetyt = [k for k in kk if k.myonnetyt > 0]
     myonnetty = (myonnetyt[0].ikkuna[0], myonnetyt[-1].ikkuna[1]) if myonnetyt else None
     maksajat = tyonantajat(tapaus)
+    palkkaturva = palkkaturvan_maksaja(tapaus)
     if tapaus.peruste == "ei_paatosta":
         syyt.append(Syy("ei_paatosta", Vaikutus.kielteinen, 0))
     elif paatos == 0:
@@ -153,7 +174,7 @@ def ratkaise(tapaus: Tapaus) -> Ratkaistu:
                 jakso = (max(m.alkaa, myonnetty[0]), min(m.paattyy, myonnetty[1]))
                 syyt.append(Syy("maksamisen_rajoitus", Vaikutus.ei_makseta, este, *jakso))
                 jaksot.append(Jakso(*jakso, JaksonRatkaisu.ei_makseta, este, "maksamisen_rajoitus"))
-        _tiedot(tapaus, maksajat, syyt)
+        _tiedot(tapaus, maksajat, syyt, palkkaturva)
     granted = _sum(kk, lambda k: k.myonnetyt)
     if granted == 0:
         ratkaisu = Ratkaisu.kielteinen
@@ -162,33 +183,88 @@ def ratkaise(tapaus: Tapaus) -> Ratkaistu:
     else:
         ratkaisu = Ratkaisu.osittain_myonteinen
     jaksot.sort(key=lambda j: (j.alkaa, j.ratkaisu != JaksonRatkaisu.myonnetaan))
-    return Ratkaistu(ratkaisu, jaksot, syyt, _huomiot(tapaus, ratkaisu, maksajat), maksajat, myonnetty)
+    elamantavat = _kuukausittain(tapaus, lambda k: k.osat.get("kunnalle_elamantapojen_vuoksi", 0))
+    return Ratkaistu(ratkaisu, jaksot, syyt, _huomiot(tapaus, ratkaisu, maksajat, palkkaturva, elamantavat), maksajat, myonnetty,
+                     palkkaturva, elamantavat)
 
 
-def _tiedot(tapaus: Tapaus, maksajat: list[Tyonantajalle], syyt: list[Syy]) -> None:
+def _tiedot(tapaus: Tapaus, maksajat: list[Tyonantajalle], syyt: list[Syy], palkkaturva: Optional[Tyonantajalle]) -> None:
     kk = tapaus.kuukaudet
     for saaja in maksajat:
         if saaja.senttia > 0:
             syyt.append(Syy("tyonantajalle", Vaikutus.tieto, kentat={"saaja": saaja}))
+    if palkkaturva is not None and palkkaturva.senttia > 0:
+        syyt.append(Syy("palkkaturvan_maksajalle", Vaikutus.tieto, kentat={
+            "kuukaudet": _kuukausittain(tapaus, lambda k: k.palkkaturvalle),
+            "tunnukset": sorted({t.tyonantajan_tunnus or t.ansiotyo for k in kk for t in k.tyot if t.palkkaturvalle_senttia})}))
+    _muille(tapaus, syyt, REGRESSIT)
     ennakko = _sum(kk, lambda k: k.ennakonpidatys)
     if ennakko:
         lahde = any(k.lahdevero for k in kk if k.ennakonpidatys)
         syyt.append(Syy("lahdevero" if lahde else "ennakonpidatys", Vaikutus.tieto, kentat={"senttia": ennakko}))
+    _muille(tapaus, syyt, ENNEN_ULOSOTTOA)
     ulosotto = _sum(kk, lambda k: k.ulosotto)
     if ulosotto:
         syyt.append(Syy("ulosotto", Vaikutus.tieto, kentat={"senttia": ulosotto}))
+    _muille(tapaus, syyt, ULOSOTON_JALKEEN)
+    _neton_saaja(tapaus, syyt)
     if tapaus.maksukaudet:
         syyt.append(Syy("maksukaudet", Vaikutus.tieto, kentat={"lkm": len(tapaus.maksukaudet)}))
     if tapaus.jatko:
         syyt.append(Syy("jatkopaatos", Vaikutus.tieto, kentat=dict(tapaus.jatko)))
 
 
-def _huomiot(tapaus: Tapaus, ratkaisu: Ratkaisu, maksajat: list[Tyonantajalle]) -> list[Syy]:
-    """Notes for the handler only (1.3.2.8, 1.5.4.1, 1.8.3, 1.7.2.3)."""
+#: reason code → the variable of the part it states, in the order the claims are met (RULES.md §11):
+#: the regress before tax, the claims on the net before distraint, the way-of-life payment after it
+REGRESSIT = {"kelalle_regressina": "regressina_kelalle", "tyottomyyskassalle_regressina": "regressina_tyottomyyskassalle"}
+ENNEN_ULOSOTTOA = {"kelalle_netosta": "kelalle_ennen_ulosottoa", "tyottomyyskassalle_netosta": "tyottomyyskassalle_ennen_ulosottoa",
+                   "kunnalle_netosta": "kunnalle_ennen_ulosottoa"}
+ULOSOTON_JALKEEN = {"kunnalle_elamantapojen_vuoksi": "kunnalle_elamantapojen_vuoksi"}
+
+
+def _muille(tapaus: Tapaus, syyt: list[Syy], osat: dict[str, str]) -> None:
+    """One reason per part paid to Kela, the fund or the municipality, with its months and amounts and the
+    claims behind it."""
+    for koodi, nimi in osat.items():
+        kuukaudet = _kuukausittain(tapaus, lambda k: k.osat.get(nimi, 0))
+        if kuukaudet:
+            vaatimukset = set().union(*(k.vaatimukset for k in tapaus.kuukaudet if k.osat.get(nimi, 0)))
+            hyvinvointialue = any(k.hyvinvointialue for k in tapaus.kuukaudet if k.osat.get(nimi, 0))
+            syyt.append(Syy(koodi, Vaikutus.tieto, kentat={"kuukaudet": kuukaudet, "vaatimukset": vaatimukset,
+                                                           "hyvinvointialue": hyvinvointialue}))
+
+
+def _neton_saaja(tapaus: Tapaus, syyt: list[Syy]) -> None:
+    """Who receives the insured's net when it is not the insured (1.9.2.4, 1.9.2.8)."""
+    for saaja in NETON_SAAJAT[1:]:
+        kuukaudet = _kuukausittain(tapaus, lambda k: k.maksut.get(saaja, 0))
+        if kuukaudet:
+            syyt.append(Syy("netto_" + saaja, Vaikutus.tieto, kentat={"kuukaudet": kuukaudet}))
+
+
+#: payee of the insured's net → the representative role of `asianosaiset` that gets the copy (1.8.4.1)
+EDUSTAJAN_ROOLI = {"edunvalvoja": "edunvalvoja", "edunvalvontavaltuutettu": "valtuutettu"}
+
+
+def _huomiot(tapaus: Tapaus, ratkaisu: Ratkaisu, maksajat: list[Tyonantajalle], palkkaturva: Optional[Tyonantajalle] = None,
+             elamantavat: list = ()) -> list[Syy]:
+    """Notes for the handler only: what the documents cannot settle (1.3.2.8, 1.5.4.1, 1.8.3, 1.7.2.3,
+    1.3.2.7, 1.9.2.5, 1.8.4.1)."""
     huomiot = []
     for saaja in maksajat:
         if saaja.tunnus_puuttuu:
             huomiot.append(Syy("tyonantajan_tunnus_puuttuu", Vaikutus.tieto, kentat={"ansiotyot": saaja.ansiotyot}))
+    if palkkaturva is not None:
+        huomiot.append(Syy("palkkaturvapaatos", Vaikutus.tieto))
+    if elamantavat:
+        huomiot.append(Syy("elamantavat_kuuleminen", Vaikutus.tieto))
+    myohassa = [k.kuukausi for k in tapaus.kuukaudet if k.kunnan_vaatimus_myohassa]
+    if myohassa:
+        huomiot.append(Syy("kunnan_vaatimus_myohassa", Vaikutus.tieto, kentat={"kuukaudet": myohassa}))
+    annetut = {e.rooli for e in tapaus.edustajat}
+    for saaja, rooli in EDUSTAJAN_ROOLI.items():
+        if rooli not in annetut and any(k.maksut.get(saaja, 0) for k in tapaus.kuukaudet):
+            huomiot.append(Syy("edustaja_puuttuu", Vaikutus.tieto, kentat={"rooli": rooli}))
     if ratkaisu != Ratkaisu.myonteinen:
         huomiot.append(Syy("kuuleminen", Vaikutus.tieto))
     if tapaus.vakuuttaminen_selvitettava:

@@ -10,6 +10,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Optional
 
+#: Payees that take part of the insured's part before the net (RULES.md §11), as in `MAKSUNSAAJIEN_OSUUDET`.
+MUUT_VAATIJAT = ("kela", "tyottomyyskassa", "kunta")
+#: Who may receive the insured's net (1.9.2.1, 1.9.2.4, 1.9.2.8).
+NETON_SAAJAT = ("vakuutettu", "edunvalvoja", "edunvalvontavaltuutettu", "valtakirja")
+
 
 @dataclass
 class TyonLuvut:
@@ -28,6 +33,9 @@ class TyonLuvut:
     tyonantajalle_senttia: int  # tartuntatautipaivaraha_tyonantajalle
     tyonantajan_paivat: int  # palkallisen_vapaan_maksetut_paivat
     tunnus_puuttuu: bool  # tyonantajan_tunnus_puuttuu
+    palkkaturva: bool = False  # palkkaturvana_maksettu (1.3.2.7)
+    palkkaturvalle_senttia: int = 0  # tartuntatautipaivaraha_palkkaturvan_maksajalle
+    itselleen_senttia: int = 0  # maksetaan_tyonantajalle
 
 
 @dataclass
@@ -58,6 +66,16 @@ class KuukaudenLuvut:
     tyot: list[TyonLuvut] = field(default_factory=list)
     lomat: list[int] = field(default_factory=list)  # vuosiloma_N_arkipaivat, per slot (read when loma > 0)
     esteet: list[int] = field(default_factory=list)  # maksueste_N_arkipaivat, per slot (read when este > 0)
+    #: payee code → cents (`maksujako.MAKSUNSAAJIEN_OSUUDET`, the non-zero ones)
+    maksut: dict = field(default_factory=dict)
+    #: the parts of Kela's, the fund's and the municipality's amount, read when that payee is paid:
+    #: regressina_kelalle, kelalle_ennen_ulosottoa, regressina_tyottomyyskassalle,
+    #: tyottomyyskassalle_ennen_ulosottoa, kunnalle_ennen_ulosottoa, kunnalle_elamantapojen_vuoksi
+    osat: dict = field(default_factory=dict)
+    #: the claim inputs given for the month (> 0), read when their payee is paid
+    vaatimukset: frozenset = frozenset()
+    kunnan_vaatimus_myohassa: bool = False  # a municipality's claim given, kunnan_vaatimus_ajoissa false
+    hyvinvointialue: bool = False  # kunnan_vaatija_on_hyvinvointialue, read when the municipality is paid
 
     @property
     def myonnetyt(self) -> int:
@@ -65,7 +83,17 @@ class KuukaudenLuvut:
 
     @property
     def tyonantajille(self) -> int:
-        return sum(t.tyonantajalle_senttia for t in self.tyot)
+        """The employers' own shares (`maksetaan_tyonantajille`; the pay-security payer's excluded)."""
+        return sum(t.itselleen_senttia for t in self.tyot)
+
+    @property
+    def palkkaturvalle(self) -> int:
+        return sum(t.palkkaturvalle_senttia for t in self.tyot)
+
+    @property
+    def muille(self) -> int:
+        """What Kela, the unemployment fund and the municipality take of the insured's part."""
+        return sum(self.maksut.get(k, 0) for k in MUUT_VAATIJAT)
 
 
 @dataclass
@@ -88,10 +116,16 @@ class Maksukaudenluvut:
     vajaa: bool
     maksupaivat: int = 0
     brutto: int = 0
-    tyonantajille: dict = field(default_factory=dict)  # (ansiotyo, tunnus) -> cents
+    tyonantajille: dict = field(default_factory=dict)  # (ansiotyo, tunnus) -> cents, the employers' own
     vakuutetulle: int = 0
     ennakonpidatys: int = 0
     ulosotto: int = 0
+    palkkaturvalle: dict = field(default_factory=dict)  # (ansiotyo, tunnus) -> cents, the pay-security payer's
+    muille: int = 0  # Kela's, the fund's and the municipality's part (KuukaudenLuvut.muille)
+
+    @property
+    def netto(self) -> int:
+        return self.vakuutetulle - self.ennakonpidatys - self.ulosotto - self.muille
 
 
 @dataclass
@@ -132,3 +166,7 @@ class Tapaus:
     vakuutetun_henkilotunnus: Optional[str] = None
     tyonantajien_nimet: dict = field(default_factory=dict)  # ansiotyo -> name given by the case system
     edustajat: list[Edustaja] = field(default_factory=list)
+    #: the claim periods the case gave (1.9.2.5, 1.9.2.7), read when such a claim is paid
+    kunnan_toimeentulotuki: Optional[Jaksotieto] = None  # kunnan_toimeentulotuki_alkaa … _paattyy
+    kunnan_hoito: Optional[Jaksotieto] = None  # kunnan_hoito_alkaa … _paattyy
+    kelan_toimeentulotuki: Optional[Jaksotieto] = None  # kelan_toimeentulotuki_alkaa … _paattyy

@@ -164,18 +164,6 @@ def _laskentapolku(yhteenveto: str, kuvaus: str, syote: dict, tulos: dict, esime
     }
 
 
-#: `/paatosehdotus`: what each payee of 1.9.2 is paid per month (issue 14; `maksujako.MAKSUNSAAJIEN_OSUUDET`).
-MAKSUNSAAJAT_SKEEMA = {
-    "type": "array",
-    "description": "per month, each payee with a non-zero amount (RULES.md §11); with the tax they add up to the gross",
-    "items": {"type": "object", "additionalProperties": False, "required": ["kuukausi", "saaja", "maara"], "properties": {
-        "kuukausi": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"},
-        "saaja": {"type": "string", "description": "payee code: vakuutettu, edunvalvoja, edunvalvontavaltuutettu, valtakirja, tyonantaja, "
-                  "palkkaturvan_maksaja, kunta, tyottomyyskassa, kela, ulosottoviranomainen"},
-        "maara": {"type": "number", "description": "€ paid to the payee for the month"}}},
-}
-
-
 def laajenna_maarittely(perus: dict, tbs=None) -> dict:
     """openfisca-core's OpenAPI document with this service's additions."""
     spec = copy.deepcopy(perus)
@@ -184,7 +172,6 @@ def laajenna_maarittely(perus: dict, tbs=None) -> dict:
     skeemat["Virhe"] = _VIRHE
     skeemat.update(paatossyotteen_skeemat(tbs, _ASIANOSAISET, _PAATOKSEN_AVAIMET(tbs)))
     skeemat.update(paatosehdotuksen_skeemat(tbs))
-    skeemat["Paatosehdotus"].setdefault("properties", {})["maksunsaajat"] = MAKSUNSAAJAT_SKEEMA
     skeemat["EraajoInput"] = _ERAAJO
     skeemat["EraajoOutput"] = _ERAAJO_TULOS
     polut = spec.setdefault("paths", {})
@@ -205,8 +192,10 @@ def laajenna_maarittely(perus: dict, tbs=None) -> dict:
     polut["/paatosehdotus"]["post"]["parameters"] = [
         {"name": "Accept-Language", "in": "header", "required": False, "schema": {"type": "string"}, "example": "sv"},
         {"name": "saaja", "in": "query", "required": False,
-         "schema": {"type": "string", "pattern": r"^(vakuutettu|tyonantaja(:.{1,64})?|edunvalvoja(:.{1,64})?|valtuutettu(:.{1,64})?)$"},
-         "description": "one recipient's document only: vakuutettu, tyonantaja:<ansiotyo>, <edunvalvoja|valtuutettu>:<tunnus>"},
+         "schema": {"type": "string",
+                    "pattern": r"^(vakuutettu|tyonantaja(:.{1,64})?|edunvalvoja(:.{1,64})?|valtuutettu(:.{1,64})?|palkkaturvan_maksaja|kunta)$"},
+         "description": "one recipient's document only: vakuutettu, tyonantaja:<ansiotyo>, <edunvalvoja|valtuutettu>:<tunnus>, "
+                        "palkkaturvan_maksaja (the ELY Centre), kunta (the social welfare body, way-of-life payment)"},
         {"name": "muoto", "in": "query", "required": False, "schema": {"type": "string", "enum": ["json", "html", "pdf"]},
          "description": "html / pdf: the recipient's document as HTML or as PDF from the same HTML (needs saaja, else 400)"},
     ]

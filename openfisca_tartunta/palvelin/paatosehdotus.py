@@ -23,9 +23,9 @@ from openfisca_tartunta.asiakirjat.laadinta import asiakirja, laadi
 from openfisca_tartunta.asiakirjat.malli import Asiakirja, Paatosehdotus
 from openfisca_tartunta.asiakirjat.pdf import pdf
 from openfisca_tartunta.asiakirjat.tapaus import Jaksotieto, KuukaudenLuvut, Maksukaudenluvut, Tapaus, TyonLuvut
-from openfisca_tartunta.maksujako import MAKSUNSAAJIEN_OSUUDET
 from openfisca_tartunta.maksukaudet import maksukaudet
 from openfisca_tartunta.paatoksen_ajanjakso import paatoksen_paivat
+from openfisca_tartunta.palvelin.paatoksen_maksunsaajat import annetut_vaatimukset, maksunsaajien_luvut, vaatimusjaksot
 from openfisca_tartunta.palvelin.osapuolet import lue_jatkopaatos, lue_osapuolet, lue_paatospaiva
 from openfisca_tartunta.palvelin.rahajako import jaa_maksukausille
 from openfisca_tartunta.palvelin.tapauksen_simulaatio import laske, syottovirhe, tarkista_aarellisyys
@@ -98,10 +98,10 @@ def _jaksot(L, k0: str, nimet: list[str], laji: bool = False) -> list:
 
 _TYON = ("ansionmenetys_selvitetty", "kuukausiansion_peruste", "paivarahan_peruste", "korvaavan_tyon_palkka", "paivarahan_jakaja",
          "paivarahan_osuus", "tyonantajan_maksama_palkka", "tartuntatautipaivaraha_tyonantajalle",
-         "palkallisen_vapaan_maksetut_paivat", "tyonantajan_tunnus_puuttuu")
+         "palkallisen_vapaan_maksetut_paivat", "tyonantajan_tunnus_puuttuu", "palkkaturvana_maksettu",
+         "tartuntatautipaivaraha_palkkaturvan_maksajalle", "maksetaan_tyonantajalle")
 
-
-def _kuukausi(L, kk: str, tyot_ikuiset: dict, ids: list[str], roolit: list[str]) -> KuukaudenLuvut:
+def _kuukausi(L, kk: str, tyot_ikuiset: dict, ids: list[str], roolit: list[str], annetut: set[str]) -> KuukaudenLuvut:
     v = lambda n: L(n, kk)[0]  # noqa: E731
     a = {n: L(n, kk) for n in _TYON}  # each activity variable once per month
     tyot = []
@@ -116,7 +116,9 @@ def _kuukausi(L, kk: str, tyot_ikuiset: dict, ids: list[str], roolit: list[str])
             osuus_senttia=_c(a["paivarahan_osuus"][i]), palkka_senttia=_c(a["tyonantajan_maksama_palkka"][i]),
             tyonantajalle_senttia=_c(a["tartuntatautipaivaraha_tyonantajalle"][i]),
             tyonantajan_paivat=int(a["palkallisen_vapaan_maksetut_paivat"][i]),
-            tunnus_puuttuu=bool(a["tyonantajan_tunnus_puuttuu"][i]),
+            tunnus_puuttuu=bool(a["tyonantajan_tunnus_puuttuu"][i]), palkkaturva=bool(a["palkkaturvana_maksettu"][i]),
+            palkkaturvalle_senttia=_c(a["tartuntatautipaivaraha_palkkaturvan_maksajalle"][i]),
+            itselleen_senttia=_c(a["maksetaan_tyonantajalle"][i]),
         ))
     return KuukaudenLuvut(
         kuukausi=kk, ikkuna=(_pv(v("maksettavan_ajan_alku")), _pv(v("maksettavan_ajan_loppu"))),
@@ -134,6 +136,7 @@ def _kuukausi(L, kk: str, tyot_ikuiset: dict, ids: list[str], roolit: list[str])
         # per range only when the month has any such day (the slots add up to the month's count)
         lomat=_slotit(v, "vuosiloman_arkipaivat", jaksot.vuosilomat()),
         esteet=_slotit(v, "maksuesteen_arkipaivat", jaksot.maksuesteet()),
+        **maksunsaajien_luvut(L, kk, annetut),
     )
 
 
@@ -143,16 +146,10 @@ def _slotit(v, summa: str, nimet: list[str]) -> list[int]:
 
 def lue_tapaus(tbs, data: dict, asetukset) -> Tapaus:
     """Read one case's model outputs (see the module docstring); the body's own keys are popped."""
-    return _lue(tbs, data, asetukset)[0]
+    return _lue(tbs, data, asetukset)
 
 
-def _maksunsaajat(L, kuukaudet: list[str]) -> list[dict]:
-    """Each month's amount per payee of 1.9.2 (`maksujako.MAKSUNSAAJIEN_OSUUDET`), non-zero ones only."""
-    return [{"kuukausi": kk, "saaja": koodi, "maara": _c(L(nimi, kk)[0]) / 100}
-            for kk in kuukaudet for koodi, nimi in MAKSUNSAAJIEN_OSUUDET.items() if _c(L(nimi, kk)[0])]
-
-
-def _lue(tbs, data: dict, asetukset) -> tuple[Tapaus, list[dict]]:
+def _lue(tbs, data: dict, asetukset) -> Tapaus:
     jatko = lue_jatkopaatos(data.pop("jatkopaatos", None))
     paatospaiva = lue_paatospaiva(data.pop("paatospaiva", None))
     osapuolet = lue_osapuolet(data.pop("asianosaiset", None))
@@ -173,14 +170,14 @@ def _lue(tbs, data: dict, asetukset) -> tuple[Tapaus, list[dict]]:
     roolit = ["yritystoiminta" if r.key == "yritystoiminta" else "palkkatyo" for r in vak.members_role]
     tyot_ikuiset = {"tunnus": [str(x) for x in L("tyonantajan_tunnus", k0)],
                     "vakuutus": L("yrittajavakuutus", k0).decode_to_str().tolist()}
-    kk_luvut = [_kuukausi(L, kk, tyot_ikuiset, ids, roolit) for kk in kuukaudet]
+    annetut = annetut_vaatimukset(vak)
+    kk_luvut = [_kuukausi(L, kk, tyot_ikuiset, ids, roolit, annetut) for kk in kuukaudet]
     k_alku = kuukaudet[0] if kuukaudet else k0  # the values in force when the decision starts
 
     def voimassa(nimi: str) -> int:
         return int(L(f"{nimi}_voimassa", k_alku)[0])
 
     kaudet, pituudet = _maksukaudet(tbs, sim, tilanne, L, ids, kk_luvut, jatko)
-    maksut = _maksunsaajat(L, kuukaudet)
     tarkista_aarellisyys(sim, tbs)
     return Tapaus(
         vakuutettu=tunnus, peruste=peruste, alku=_pv(alku_a[0]) if on_paatos else None, loppu=_pv(loppu_a[0]) if on_paatos else None,
@@ -194,8 +191,8 @@ def _lue(tbs, data: dict, asetukset) -> tuple[Tapaus, list[dict]]:
         vuosilomat=_jaksot(L, k0, jaksot.vuosilomat()), maksuesteet=_jaksot(L, k0, jaksot.maksuesteet()),
         vakuuttaminen_selvitettava=bool(np.any(L("vakuuttamisvelvollisuus_selvitettava", kuukaudet[0] if kuukaudet else k0))),
         jatko=jatko or None, paatospaiva=paatospaiva, vakuutetun_nimi=osapuolet.nimi, vakuutetun_henkilotunnus=osapuolet.henkilotunnus,
-        tyonantajien_nimet=osapuolet.tyonantajat, edustajat=osapuolet.edustajat,
-    ), maksut
+        tyonantajien_nimet=osapuolet.tyonantajat, edustajat=osapuolet.edustajat, **vaatimusjaksot(L, k0, kk_luvut),
+    )
 
 
 def _maksukaudet(tbs, sim, tilanne, L, ids, kk_luvut, jatko):
@@ -224,17 +221,6 @@ def laadi_paatosehdotus(tbs, data: dict, kieli: str, asetukset) -> Paatosehdotus
     return laadi(lue_tapaus(tbs, data, asetukset), kieli)
 
 
-#: Payees the documents do not yet name: a note to the handler when one is paid (RULES.md §11).
-_MUUT_SAAJAT = {"palkkaturvan_maksaja", "kunta", "tyottomyyskassa", "kela", "edunvalvoja", "edunvalvontavaltuutettu", "valtakirja"}
-_MUUT_SAAJAT_HUOMIO = {
-    "fi": "Päivärahaa maksetaan myös muille maksunsaajille (ks. maksunsaajat). Asiakirjojen maksukausikohtainen "
-          "'maksetaan sinulle' on ennen näitä vaatimuksia; tarkista maksunsaajat ennen lähettämistä.",
-    "sv": "Dagpenningen betalas också till andra betalningsmottagare (se maksunsaajat). Dokumentens belopp per "
-          "betalningsperiod är före dessa krav; kontrollera mottagarna före utskick.",
-    "en": "Part of the allowance goes to other payees (see maksunsaajat). The documents' amount paid per payment "
-          "period is before these claims; check the payees before sending.",
-}
-
 _EHDOTUS = TypeAdapter(Paatosehdotus)
 _ASIAKIRJA = TypeAdapter(Asiakirja)
 MUODOT = ("json", "html", "pdf")
@@ -259,14 +245,9 @@ def vastaus(tbs, data: dict, kieli: str, asetukset, saaja: str | None = None, mu
         raise Asiakasvirhe(400, "virheellinen_muoto", f"muoto must be one of {', '.join(MUODOT)}", "muoto")
     if muoto != "json" and saaja is None:
         raise Asiakasvirhe(400, "virheellinen_muoto", f"{muoto.upper()} is one recipient's document: give saaja (e.g. vakuutettu)", "saaja")
-    tapaus, maksut = _lue(tbs, data, asetukset)
-    ehdotus = laadi(tapaus, kieli)
+    ehdotus = laadi(_lue(tbs, data, asetukset), kieli)
     if saaja is None:
-        vastaus_ = {**ehdotus_jsonina(ehdotus), "maksunsaajat": maksut}
-        if any(m["saaja"] in _MUUT_SAAJAT for m in maksut):
-            vastaus_["kasittelijan_huomiot"].append(
-                {"koodi": "muut_maksunsaajat", "teksti": _MUUT_SAAJAT_HUOMIO[kieli], "ohjeen_kohdat": ["1.9.2.3", "1.9.2.5", "1.9.2.6", "1.9.2.7", "1.9.2.10", "1.9.2.11"]})
-        return vastaus_, "application/json"
+        return ehdotus_jsonina(ehdotus), "application/json"
     doc = saajan_asiakirja(ehdotus, saaja)
     if muoto == "html":
         return html(doc), "text/html"

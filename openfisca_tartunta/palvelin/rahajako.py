@@ -5,7 +5,8 @@ months.  A month's gross is split by the days the model pays in each period
 (`jaksot.maksetut_paivat` over period ∩ the month's paid window, so annual leave, payment
 restrictions and blocking benefits fall where their dates are); each employer's share by its
 paid days of reported paid leave in each period (the employer is paid on the insured's
-schedule, 1.9); tax and distraint by the insured's part.  Cents by largest remainder
+schedule, 1.9) — a row paid as pay security to the pay-security payer's column (1.3.2.7); tax,
+distraint and Kela's, the fund's and the municipality's part by the insured's part.  Cents by largest remainder
 (`raha.jaa_suurimmin_jaannoksin`), so the periods add up exactly to the months.
 """
 
@@ -57,13 +58,16 @@ def jaa_maksukausille(kaudet: list[Maksukaudenluvut], kk: KuukaudenLuvut, esteet
         osat = _jaa(t.tyonantajalle_senttia, vapaan if vapaan.sum() else painot)
         for i, (kausi, senttia) in enumerate(zip(kaudet, osat)):
             avain = (t.ansiotyo, t.tyonantajan_tunnus)
-            kausi.tyonantajille[avain] = kausi.tyonantajille.get(avain, 0) + senttia
+            sarake = kausi.palkkaturvalle if t.palkkaturvalle_senttia else kausi.tyonantajille
+            sarake[avain] = sarake.get(avain, 0) + senttia
             tyonantajille[i] += senttia
     vakuutetulle = [br - ty for br, ty in zip(brutot, tyonantajille)]
     vak_painot = [max(v, 0) for v in vakuutetulle]
     if not sum(vak_painot):
         vak_painot = painot
+    muille = _jaa(kk.muille, vak_painot)
     for i, (kausi, vero, ulosotto) in enumerate(zip(kaudet, _jaa(kk.ennakonpidatys, vak_painot), _jaa(kk.ulosotto, vak_painot))):
+        kausi.muille += muille[i]
         kausi.maksupaivat += int(painot[i])
         kausi.brutto += brutot[i]
         kausi.vakuutetulle += vakuutetulle[i]

@@ -47,7 +47,8 @@ def test_spec_on_kelvollinen_openapi(sovellus):
     for nimi in ("Paatosehdotus", "Asiakirja", "Saaja", "Jakso", "Kuukausi", "Maksukausi", "Perustelu", "Huomio", "Saados"):
         assert skeemat[nimi]["type"] == "object", nimi
     assert skeemat["Ratkaisu"]["enum"] == ["myonteinen", "osittain_myonteinen", "kielteinen"]
-    assert skeemat["SaajanRooli"]["enum"] == ["vakuutettu", "tyonantaja", "edunvalvoja", "valtuutettu"]
+    assert skeemat["SaajanRooli"]["enum"] == ["vakuutettu", "tyonantaja", "edunvalvoja", "valtuutettu", "palkkaturvan_maksaja", "kunta"]
+    assert skeemat["MaksunsaajanKoodi"]["enum"][-1] == "ulosottoviranomainen"
     assert skeemat["Jakso"]["properties"]["alkaa"] == {"type": "string", "format": "date"}
     assert skeemat["Paatosehdotus"]["properties"]["paatospaiva"]["nullable"] is True
     # descriptions from the variables' labels
@@ -72,7 +73,12 @@ def test_schemathesis_vastaukset_vastaavat_skeemaa(sovellus):
     aja()
     assert sum(tilat.values()) >= 20 and all(t < 500 for t in tilat)
     # the documented example and a two-recipient case give 200 bodies that conform too
-    for runko in ({**copy.deepcopy(apu.KARANTEENI), "kieli": "sv"},):
+    # and so do the cases with every kind of payee (issue 14 item 4)
+    import test_paatos_maksunsaajat as saajat
+
+    elamantavat = saajat._tapaus(kunnan_elamantapavaatimus={saajat.KK: 400})
+    for runko in ({**copy.deepcopy(apu.KARANTEENI), "kieli": "sv"}, saajat.KUNTA, saajat.KASSA, saajat.PALKKATURVA,
+                  saajat.EDUNVALVOJA, elamantavat):
         case = operaatio.Case(body=runko, media_type="application/json")
         vastaus = case.call()
         assert vastaus.status_code == 200

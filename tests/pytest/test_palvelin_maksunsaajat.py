@@ -76,12 +76,15 @@ def test_puuttuva_maksupaiva_on_400(palvelin):
     assert "Traceback" not in vastaus.text
 
 
-def test_muista_maksunsaajista_huomio_kasittelijalle(palvelin):
-    """The documents do not yet name the municipality: the handler is told (RULES.md §11)."""
-    huomiot = palvelin.post("/paatosehdotus", copy.deepcopy(TAPAUS)).json()["kasittelijan_huomiot"]
-    assert "muut_maksunsaajat" in [h["koodi"] for h in huomiot]
+def test_asiakirja_nimeaa_kunnan_eika_yleista_huomiota(palvelin):
+    """The insured's document names the payees (issue 14 item 4); the old catch-all handler note is gone."""
+    vastaus = palvelin.post("/paatosehdotus", copy.deepcopy(TAPAUS)).json()
+    assert "muut_maksunsaajat" not in [h["koodi"] for h in vastaus["kasittelijan_huomiot"]]
+    vakuutetun = next(d for d in vastaus["asiakirjat"] if d["tunnus"] == "vakuutettu")
+    saajat = [k.replace("\xa0", " ") for k in next(o for o in vakuutetun["osiot"] if o["koodi"] == "maksunsaajat")["kappaleet"]]
+    assert saajat == ["Maksetaan syyskuussa 2024: sinulle 1 117,87 €, hyvinvointialueelle 600,00 € ja "
+                      "ulosottoviranomaiselle 282,13 €; ennakonpidätys 500,00 €."]
     ilman = copy.deepcopy(TAPAUS)
     ilman["vakuutetut"]["vakuutettu_1"]["kunnan_toimeentulotukivaatimus"] = {KK: 0}
     vastaus = palvelin.post("/paatosehdotus", ilman).json()
     assert [m["saaja"] for m in vastaus["maksunsaajat"]] == ["vakuutettu", "ulosottoviranomainen"]
-    assert "muut_maksunsaajat" not in [h["koodi"] for h in vastaus["kasittelijan_huomiot"]]

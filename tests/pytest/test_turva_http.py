@@ -214,3 +214,22 @@ def test_chunked_runko_tarkistetaan_ja_valitetaan(turva):
     kielletty = json.dumps(apu.tapaus(ulosottopidatys={"2024-03": None})).encode()
     r = requests.post(turva.url + "/calculate", data=iter([kielletty]), timeout=60, headers={"Content-Type": "application/json", **o})
     assert r.status_code == 403  # no mandate any more, or the insured's data: refused either way
+
+
+def test_tyonantaja_ei_saa_palkkaturvan_maksajan_eika_kunnan_asiakirjaa(turva):
+    """Issue 14 item 4: an employer user's answer holds only employer documents — a row whose pay was paid
+    as pay security is the ELY Centre's (1.3.2.7), whose document, like the municipality's, it may not ask for."""
+    vid = _lisaa(turva, "--tyyppi", "asiointivaltuus", "--antaja", OMA, "--saaja", HETU, "--alkaa", "2024-01-01")
+    o = otsakkeet(token(**TYONANTAJA), OMA)
+    turvattu = copy.deepcopy(apu.KARANTEENI)
+    turvattu["ansiotyot"]["tyo_1"].update(
+        palkallinen_vapaa_alkaa={"ETERNITY": "2024-03-04"}, palkallinen_vapaa_paattyy={"ETERNITY": "2024-03-15"},
+        tyonantajan_maksama_palkka={"2024-03": 1000}, palkkaturvana_maksettu={"2024-03": True},
+    )
+    koko = turva.post("/paatosehdotus", turvattu, headers=otsakkeet(token()))
+    assert [d["rooli"] for d in koko.json()["asiakirjat"]] == ["vakuutettu", "palkkaturvan_maksaja"]
+    r = turva.post("/paatosehdotus", turvattu, headers=o)
+    assert r.status_code == 200 and r.json()["asiakirjat"] == []
+    for saaja in ("palkkaturvan_maksaja", "kunta"):
+        _virhe(turva.post(f"/paatosehdotus?saaja={saaja}", turvattu, headers=o), 403, "vakuutetun_tiedot")
+    assert main(["valtuudet", "--valtuusrekisteri", turva.rekisteri, "peru", str(vid)]) == 0
