@@ -4,7 +4,8 @@
 The pay-security payer gets a decision like an employer's (RULES.md §12), so its share is
 needed per earning activity, as `tartuntatautipaivaraha_tyonantajalle` is for an employer:
 the row's share when its pay was paid as pay security (the same rule as
-`maksetaan_palkkaturvan_maksajalle`, which is their sum), and what then stays the employer's.
+`maksetaan_palkkaturvan_maksajalle`, which is their sum); what then stays the employer's is
+`maksetaan_tyonantajalle` (`variables/tarkistus_nykyiset.py`, the revision's figure too).
 """
 
 import numpy as np
@@ -31,23 +32,6 @@ class tartuntatautipaivaraha_palkkaturvan_maksajalle(Variable):
     def formula(ansiotyo, period):
         osuus = ansiotyo("tartuntatautipaivaraha_tyonantajalle", period)
         return np.where(ansiotyo("palkkaturvana_maksettu", period), osuus, 0.0)
-
-
-class maksetaan_tyonantajalle(Variable):
-    value_type = float
-    entity = Ansiotyo
-    definition_period = MONTH
-    unit = "currency-EUR"
-    label = "Ansiotyön osuus, joka maksetaan työnantajalle itselleen"
-    reference = ["Kelan etuusohje 1.9.2.2, 1.9.2.3, 1.8.4.1"]
-    documentation = (
-        "`tartuntatautipaivaraha_tyonantajalle`, or 0 when the row's pay was paid as pay security: what the "
-        "employer of the row receives and its decision states (1.8.4.1); over the rows `maksetaan_tyonantajille`."
-    )
-
-    def formula(ansiotyo, period):
-        osuus = ansiotyo("tartuntatautipaivaraha_tyonantajalle", period)
-        return np.where(ansiotyo("palkkaturvana_maksettu", period), 0.0, osuus)
 
 
 class kunnan_vaatija_on_hyvinvointialue(Variable):
