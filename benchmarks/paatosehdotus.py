@@ -10,23 +10,20 @@ recipients, two payment periods).  Compare code versions back to back in one run
 from __future__ import annotations
 
 import argparse
-import copy
 import statistics
 import time
 
-from openfisca_tartunta.esimerkit import KARANTEENI_PALKANSAAJA
+from openfisca_tartunta.esimerkit import paatoksen_tapaus
 from openfisca_tartunta.palvelin.sovellus import luo_sovellus
 
 
 def tapaus() -> dict:
-    t = copy.deepcopy(KARANTEENI_PALKANSAAJA)
+    t = paatoksen_tapaus()
     t["ansiotyot"]["tyo_1"].update(
         tyonantajan_maksama_palkka={"2024-03": 1000},
         palkallinen_vapaa_alkaa={"ETERNITY": "2024-03-04"},
         palkallinen_vapaa_paattyy={"ETERNITY": "2024-03-08"},
     )
-    for nimi in ("tartuntatautipaivaraha_paivalta", "tartuntatautipaivarahan_maksupaivat", "tartuntatautipaivaraha"):
-        t["vakuutetut"]["vakuutettu_1"].pop(nimi, None)
     t["kieli"] = "fi"
     return t
 

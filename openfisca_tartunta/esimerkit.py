@@ -1,5 +1,7 @@
 """Example situations (used by the OpenAPI spec and the README)."""
 
+import copy
+
 KARANTEENI_PALKANSAAJA = {
     "ansiotyot": {
         "tyo_1": {
@@ -19,3 +21,13 @@ KARANTEENI_PALKANSAAJA = {
         },
     },
 }
+
+
+def paatoksen_tapaus() -> dict:
+    """`KARANTEENI_PALKANSAAJA` as a `/paatosehdotus` body (a fresh copy): the outputs it asks of
+    `/calculate` are not inputs of a decision proposal."""
+    tapaus = copy.deepcopy(KARANTEENI_PALKANSAAJA)
+    vakuutettu = tapaus["vakuutetut"]["vakuutettu_1"]
+    for nimi in [n for n, arvot in vakuutettu.items() if isinstance(arvot, dict) and None in arvot.values()]:
+        del vakuutettu[nimi]
+    return tapaus

@@ -53,11 +53,15 @@ def ei_vaatimusta(vakuutettu, *nimet: str) -> bool:
     return not any(syote_annettu(vakuutettu, nimi) for nimi in nimet)
 
 
-def tuen_maksupaivat(vakuutettu, period, on, alkaa_nimi: str, paattyy_nimi: str, kohta: str,
+def tuen_maksupaivat(vakuutettu, period, vaatimus_nimi: str, alkaa_nimi: str, paattyy_nimi: str, kohta: str,
                      mika: str = "the income support paid in advance") -> np.ndarray:
     """The month's paid days inside the period `alkaa_nimi` … `paattyy_nimi` (ETERNITY dates, the
-    end inclusive) where `on` (a claim): the days a claimant may take the allowance for (TOTUL 23 §,
-    the support's days; asiakasmaksulaki 14 §, the care's days).  Both dates are required with a claim."""
+    end inclusive) where the claim `vaatimus_nimi` is given: the days a claimant may take the allowance
+    for (TOTUL 23 §, the support's days; asiakasmaksulaki 14 §, the care's days).  Both dates are
+    required with a claim; without one (the usual population) nothing is read."""
+    if ei_vaatimusta(vakuutettu, vaatimus_nimi):
+        return np.zeros(vakuutettu.count, dtype=np.int32)
+    on = vaatimus(vakuutettu, vaatimus_nimi, period, kohta) > 0
     alkaa = kalenteri.paivina(vakuutettu(alkaa_nimi, period))
     paattyy = kalenteri.paivina(vakuutettu(paattyy_nimi, period))
     vaadi(~(on & (alkaa == kalenteri.EI_PAIVAA)), alkaa_nimi, alkaa,

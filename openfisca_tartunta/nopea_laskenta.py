@@ -156,7 +156,7 @@ class _NopeaKutsu:
     def __call__(self, variable_name, period, options=None):
         simulaatio = self.simulation
         if options is None and type(simulaatio) is NopeaSimulaatio and period is not None:
-            tieto = simulaatio._tiedot.get(variable_name) or simulaatio._tieto(variable_name)
+            tieto = simulaatio._tieto(variable_name)
             if tieto is not None and tieto.entiteetti == self.entity.key:
                 return simulaatio.calculate(variable_name, period)
         return super().__call__(variable_name, period, options)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from openfisca_tartunta import jaksot, kalenteri
-from openfisca_tartunta.paatoksen_ajanjakso import maksettava_ikkuna
+from openfisca_tartunta.paatoksen_ajanjakso import maksettava_ikkuna, paatoksen_paivat
 from openfisca_tartunta.tarkistukset import vaadi
 
 
@@ -46,9 +46,21 @@ def vapaan_rivit(alkaa, paattyy) -> np.ndarray:
     return np.flatnonzero(alkaa <= paattyy)
 
 
+def _jasenille(ansiotyo, paivat, rivit):
+    """The insured's values (a pair of day arrays) on each activity row, or on the rows `rivit`."""
+    ryhma = ansiotyo.simulation.populations["vakuutettu"].members_entity_id
+    jasen = ryhma if rivit is None else ryhma[rivit]
+    return paivat[0][jasen], paivat[1][jasen]
+
+
 def ikkuna(ansiotyo, period, rivit=None):
-    ikkuna = maksettava_ikkuna(ansiotyo.vakuutettu, period)
-    return ikkuna if rivit is None else (ikkuna[0][rivit], ikkuna[1][rivit])
+    """The month's paid window of each row's insured (or of the rows `rivit`)."""
+    return _jasenille(ansiotyo, maksettava_ikkuna(ansiotyo.simulation.populations["vakuutettu"], period), rivit)
+
+
+def paatoksen_rajat(ansiotyo, period, rivit=None):
+    """The decision's first and last day of each row's insured (or of the rows `rivit`)."""
+    return _jasenille(ansiotyo, paatoksen_paivat(ansiotyo.simulation.populations["vakuutettu"], period), rivit)
 
 
 def jasenten_esteet(vakuutettu, period, rivit=None) -> jaksot.Esteet:

@@ -78,12 +78,8 @@ def vuosittain(paivat, hae: Callable[[str], object]) -> np.ndarray:
     """`paivittain` at 1 January of each date's year (the YEL limits of the year)."""
     paivat = kalenteri.paivina(paivat)
     erilliset, paikat = _erilliset(paivat)  # the few distinct days first, then their years
-    if erilliset.size == 0:
-        return np.asarray([hae(str(ENSIMMAINEN_PAIVA))])[:0]
     vuodet = np.clip(erilliset.astype("datetime64[Y]"), np.datetime64("1971", "Y"), np.datetime64("9998", "Y"))
-    vuoden_arvot = {v: hae(str(v.astype("datetime64[D]"))) for v in np.unique(vuodet)}
-    arvot = np.asarray([vuoden_arvot[v] for v in vuodet])
-    return arvot[paikat.reshape(paivat.shape)]
+    return paivittain(vuodet.astype("datetime64[D]"), hae)[paikat.reshape(paivat.shape)]
 
 
 def ryhman_summa(ryhma, arvot) -> np.ndarray:

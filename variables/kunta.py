@@ -202,10 +202,7 @@ class kunnan_toimeentulotuen_maksupaivat(Variable):
     )
 
     def formula(vakuutettu, period):
-        if ei_vaatimusta(vakuutettu, "kunnan_toimeentulotukivaatimus"):
-            return np.zeros(vakuutettu.count, dtype=np.int32)
-        on = vaatimus(vakuutettu, "kunnan_toimeentulotukivaatimus", period, "1.9.2.5") > 0
-        return tuen_maksupaivat(vakuutettu, period, on, "kunnan_toimeentulotuki_alkaa", "kunnan_toimeentulotuki_paattyy", "1.9.2.5")
+        return tuen_maksupaivat(vakuutettu, period, "kunnan_toimeentulotukivaatimus", "kunnan_toimeentulotuki_alkaa", "kunnan_toimeentulotuki_paattyy", "1.9.2.5")
 
 
 class kunnan_hoidon_maksupaivat(Variable):
@@ -217,10 +214,7 @@ class kunnan_hoidon_maksupaivat(Variable):
     documentation = "The month's paid days inside `kunnan_hoito_alkaa` … `_paattyy`: the days the client fee claim may take."
 
     def formula(vakuutettu, period):
-        if ei_vaatimusta(vakuutettu, "kunnan_asiakasmaksuvaatimus"):
-            return np.zeros(vakuutettu.count, dtype=np.int32)
-        on = vaatimus(vakuutettu, "kunnan_asiakasmaksuvaatimus", period, "1.9.2.5") > 0
-        return tuen_maksupaivat(vakuutettu, period, on, "kunnan_hoito_alkaa", "kunnan_hoito_paattyy", "1.9.2.5",
+        return tuen_maksupaivat(vakuutettu, period, "kunnan_asiakasmaksuvaatimus", "kunnan_hoito_alkaa", "kunnan_hoito_paattyy", "1.9.2.5",
                                 "the institutional or family care")
 
 

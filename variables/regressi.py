@@ -122,10 +122,7 @@ class kelan_toimeentulotuen_maksupaivat(Variable):
     documentation = "The month's paid days inside `kelan_toimeentulotuki_alkaa` … `_paattyy` (TOTUL 23 §, 1.9.2.7)."
 
     def formula(vakuutettu, period):
-        if ei_vaatimusta(vakuutettu, "kelan_toimeentulotukivaatimus"):
-            return np.zeros(vakuutettu.count, dtype=np.int32)
-        on = vaatimus(vakuutettu, "kelan_toimeentulotukivaatimus", period, "1.9.2.7") > 0
-        return tuen_maksupaivat(vakuutettu, period, on, "kelan_toimeentulotuki_alkaa", "kelan_toimeentulotuki_paattyy", "1.9.2.7")
+        return tuen_maksupaivat(vakuutettu, period, "kelan_toimeentulotukivaatimus", "kelan_toimeentulotuki_alkaa", "kelan_toimeentulotuki_paattyy", "1.9.2.7")
 
 
 class kelan_kulukorvausvaatimus(Variable):

@@ -29,8 +29,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_tartunta import jaksot, kalenteri
 from openfisca_tartunta.entities import Ansiotyo
-from openfisca_tartunta.paatoksen_ajanjakso import maksettava_ikkuna, paatoksen_paivat
-from openfisca_tartunta.palkallinen_vapaa import jasenten_esteet, vapaa, vapaan_rivit
+from openfisca_tartunta.palkallinen_vapaa import ikkuna, jasenten_esteet, paatoksen_rajat, vapaa, vapaan_rivit
 from openfisca_tartunta.raha import euroina, senteiksi
 from openfisca_tartunta.annetut_kuukaudet import vaadi_kuukauden_arvo
 from openfisca_tartunta.tarkistukset import ei_negatiivinen
@@ -121,9 +120,7 @@ class palkallisen_vapaan_arkipaivat(Variable):
         rivit = vapaan_rivit(alkaa, paattyy)
         paivat = np.zeros(ansiotyo.count, dtype=np.int64)
         if rivit.size:
-            vakuutettu = ansiotyo.simulation.populations["vakuutettu"]
-            jasen = vakuutettu.members_entity_id[rivit]
-            alku, loppu = (d[jasen] for d in paatoksen_paivat(vakuutettu, period))
+            alku, loppu = paatoksen_rajat(ansiotyo, period, rivit)
             kk_alku, kk_loppu = kalenteri.kuukauden_rajat(period)
             paivat[rivit] = kalenteri.arkipaivat(
                 np.maximum(np.maximum(alkaa[rivit], alku), kk_alku), np.minimum(np.minimum(paattyy[rivit], loppu), kk_loppu)
@@ -147,11 +144,10 @@ class palkallisen_vapaan_maksetut_paivat(Variable):
         rivit = vapaan_rivit(alkaa, paattyy)
         paivat = np.zeros(ansiotyo.count, dtype=np.int32)
         if rivit.size:
-            vakuutettu = ansiotyo.simulation.populations["vakuutettu"]
-            jasen = vakuutettu.members_entity_id[rivit]
-            ikkuna_alku, ikkuna_loppu = (d[jasen] for d in maksettava_ikkuna(vakuutettu, period))
+            ikkuna_alku, ikkuna_loppu = ikkuna(ansiotyo, period, rivit)
+            esteet = jasenten_esteet(ansiotyo.simulation.populations["vakuutettu"], period, rivit)
             paivat[rivit] = jaksot.maksetut_paivat(
-                np.maximum(alkaa[rivit], ikkuna_alku), np.minimum(paattyy[rivit], ikkuna_loppu), jasenten_esteet(vakuutettu, period, rivit)
+                np.maximum(alkaa[rivit], ikkuna_alku), np.minimum(paattyy[rivit], ikkuna_loppu), esteet
             )
         oikeus = ansiotyo.vakuutettu("oikeus_tartuntatautipaivarahaan", period)
         return np.where(oikeus, paivat, 0)

@@ -17,25 +17,14 @@ from __future__ import annotations
 import copy
 import gc
 
-from openfisca_tartunta.esimerkit import KARANTEENI_PALKANSAAJA
+from openfisca_tartunta.esimerkit import KARANTEENI_PALKANSAAJA, paatoksen_tapaus
 from openfisca_tartunta.palvelin.laskenta import laske_tilanne
 from openfisca_tartunta.palvelin.paatosehdotus import KIELET, vastaus as paatosvastaus
-
-#: The README's case as a decision proposal (the outputs asked of /calculate are not inputs here).
-_LASKETUT = ("tartuntatautipaivaraha_paivalta", "tartuntatautipaivarahan_maksupaivat", "tartuntatautipaivaraha")
-
-
-def _paatoksen_tapaus() -> dict:
-    tapaus = copy.deepcopy(KARANTEENI_PALKANSAAJA)
-    for nimi in _LASKETUT:
-        tapaus["vakuutetut"]["vakuutettu_1"].pop(nimi)
-    return tapaus
-
 
 def lammita(tbs, asetukset) -> None:
     """One `/calculate` and one `/paatosehdotus` per language in-process, then `gc.freeze()`."""
     laske_tilanne(tbs, copy.deepcopy(KARANTEENI_PALKANSAAJA), asetukset.max_entities)
     for kieli in KIELET:
-        paatosvastaus(tbs, _paatoksen_tapaus(), kieli, asetukset)
+        paatosvastaus(tbs, paatoksen_tapaus(), kieli, asetukset)
     gc.collect()
     gc.freeze()

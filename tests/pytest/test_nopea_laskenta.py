@@ -7,7 +7,6 @@ and the arrays — or the errors — must be identical.
 
 from __future__ import annotations
 
-import copy
 
 import numpy as np
 import pytest
@@ -17,7 +16,7 @@ from openfisca_core.simulations import Simulation, SimulationBuilder
 from openfisca_core.tracers import FullTracer
 
 from openfisca_tartunta import CountryTaxBenefitSystem, simulaatio as simulaatio_moduuli
-from openfisca_tartunta.esimerkit import KARANTEENI_PALKANSAAJA
+from openfisca_tartunta.esimerkit import paatoksen_tapaus
 from openfisca_tartunta.nopea_laskenta import NopeaRakentaja, NopeaSimulaatio, nopeuta
 from openfisca_tartunta.populaatio.generointi import generoi
 from openfisca_tartunta.simulaatio import rakenna_simulaatio
@@ -66,28 +65,21 @@ def test_populaatiolla_samat_tulokset(monkeypatch, siemen):
     _samat(tulokset, _kaikki(tavallinen, KUUKAUDET))
 
 
-def _readme_tapaus():
-    tapaus = copy.deepcopy(KARANTEENI_PALKANSAAJA)
-    for nimi in ("tartuntatautipaivaraha_paivalta", "tartuntatautipaivarahan_maksupaivat", "tartuntatautipaivaraha"):
-        tapaus["vakuutetut"]["vakuutettu_1"].pop(nimi, None)
-    return tapaus
-
-
 def test_readmen_tapauksella_samat_tulokset():
     kuukaudet = ["2024-03"]
-    nopea = NopeaRakentaja().build_from_entities(TBS, _readme_tapaus())
+    nopea = NopeaRakentaja().build_from_entities(TBS, paatoksen_tapaus())
     nopeuta(nopea)
-    tavallinen = SimulationBuilder().build_from_entities(TBS, _readme_tapaus())
+    tavallinen = SimulationBuilder().build_from_entities(TBS, paatoksen_tapaus())
     _samat(_kaikki(nopea, kuukaudet), _kaikki(tavallinen, kuukaudet))
     # The builder's variable map is the one OpenFisca would make.
     r1, r2 = NopeaRakentaja(), SimulationBuilder()
-    r1.build_from_entities(TBS, _readme_tapaus())
-    r2.build_from_entities(TBS, _readme_tapaus())
+    r1.build_from_entities(TBS, paatoksen_tapaus())
+    r2.build_from_entities(TBS, paatoksen_tapaus())
     assert r1.variable_entities == r2.variable_entities
 
 
 def _nopea():
-    return nopeuta(SimulationBuilder().build_from_entities(TBS, _readme_tapaus()))
+    return nopeuta(SimulationBuilder().build_from_entities(TBS, paatoksen_tapaus()))
 
 
 def test_virheet_ovat_openfiscan():

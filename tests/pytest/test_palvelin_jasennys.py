@@ -3,13 +3,12 @@ still gets the proposal's outcome without the answer being parsed back (in-proce
 
 from __future__ import annotations
 
-import copy
 import json
 import sqlite3
 
 import pytest
 
-from openfisca_tartunta.esimerkit import KARANTEENI_PALKANSAAJA
+from openfisca_tartunta.esimerkit import KARANTEENI_PALKANSAAJA, paatoksen_tapaus
 from openfisca_tartunta.palvelin import pyynnot
 from openfisca_tartunta.palvelin.sovellus import luo_sovellus
 from openfisca_tartunta.palvelin.turva.asetukset import TurvaAsetukset
@@ -34,13 +33,6 @@ def jasennykset(monkeypatch):
     return kerrat
 
 
-def _paatoksen_tapaus() -> dict:
-    tapaus = copy.deepcopy(KARANTEENI_PALKANSAAJA)
-    for nimi in ("tartuntatautipaivaraha_paivalta", "tartuntatautipaivarahan_maksupaivat", "tartuntatautipaivaraha"):
-        tapaus["vakuutetut"]["vakuutettu_1"].pop(nimi)
-    return tapaus
-
-
 def test_runko_jasennetaan_kerran(asiakas, jasennykset):
     client, _ = asiakas
     r = client.post("/calculate", json=KARANTEENI_PALKANSAAJA)
@@ -60,9 +52,9 @@ def test_virheellinen_json_saa_tarkan_virheen(asiakas, jasennykset):
 
 def test_kirjausloki_saa_ehdotuksen_ratkaisun(asiakas):
     client, loki = asiakas
-    r = client.post("/paatosehdotus", json=_paatoksen_tapaus())
+    r = client.post("/paatosehdotus", json=paatoksen_tapaus())
     assert r.status_code == 200 and r.json["ratkaisu"] == "myonteinen"
-    html = client.post("/paatosehdotus?saaja=vakuutettu&muoto=html", json=_paatoksen_tapaus())
+    html = client.post("/paatosehdotus?saaja=vakuutettu&muoto=html", json=paatoksen_tapaus())
     assert html.status_code == 200 and html.mimetype == "text/html"
     with sqlite3.connect(loki) as yhteys:
         rivit = yhteys.execute("SELECT polku, tila, ratkaisu FROM kirjaukset ORDER BY nro").fetchall()
