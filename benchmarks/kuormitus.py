@@ -4,8 +4,10 @@ Starts `tartunta serve` on a free loopback port with 2 workers (or uses
 `--url http://127.0.0.1:PORT` of a running server; loopback only), then for
 each scenario
 
-- latency: requests one at a time → p50 / p99 round trip and the server's own
-  time (`Server-Timing: app;dur=`);
+- latency: requests one at a time, each on a new connection → p50 / p99 round
+  trip and the server's own time (`Server-Timing: app;dur=`); then the same over
+  one kept-alive connection, as a case system's HTTP client (a connection pool)
+  sends them;
 - throughput: `--rinnakkain` clients at once → requests per second.
 
 Scenarios: single-case `/calculate` (the spec's example: 3 000 €/month,
@@ -97,13 +99,13 @@ def vapaa_portti() -> int:
         return s.getsockname()[1]
 
 
-def raaka_pyynto(isanta: str, polku: str, runko: dict | None) -> bytes:
+def raaka_pyynto(isanta: str, polku: str, runko: dict | None, yhteys: str = "close") -> bytes:
     """A complete HTTP/1.1 request, built once and sent many times."""
     if runko is None:
-        return f"GET {polku} HTTP/1.1\r\nHost: {isanta}\r\nConnection: close\r\n\r\n".encode()
+        return f"GET {polku} HTTP/1.1\r\nHost: {isanta}\r\nConnection: {yhteys}\r\n\r\n".encode()
     data = json.dumps(runko).encode()
     otsake = (
-        f"POST {polku} HTTP/1.1\r\nHost: {isanta}\r\nConnection: close\r\n"
+        f"POST {polku} HTTP/1.1\r\nHost: {isanta}\r\nConnection: {yhteys}\r\n"
         f"Content-Type: application/json\r\nContent-Length: {len(data)}\r\n\r\n"
     )
     return otsake.encode() + data
@@ -123,13 +125,62 @@ def laheta(osoite: tuple[str, int], raaka: bytes) -> tuple[int, float, float]:
     kesto = (time.perf_counter() - alku) * 1000.0
     vastaus = b"".join(osat)
     paa, _, _ = vastaus.partition(b"\r\n\r\n")
-    rivit = paa.decode("latin-1").split("\r\n")
-    tila = int(rivit[0].split()[1])
-    palvelin = float("nan")
-    for rivi in rivit[1:]:
+    tila = int(paa.split(b"\r\n", 1)[0].split()[1])
+    return tila, kesto, _palvelimen_aika(paa)
+
+
+def _palvelimen_aika(paa: bytes) -> float:
+    for rivi in paa.decode("latin-1").split("\r\n")[1:]:
         if rivi.lower().startswith("server-timing:") and "dur=" in rivi:
-            palvelin = float(rivi.split("dur=")[1].split(";")[0])
-    return tila, kesto, palvelin
+            return float(rivi.split("dur=")[1].split(";")[0])
+    return float("nan")
+
+
+def viive_yhteydella(osoite, raaka: bytes, maara: int, aikaraja: float) -> dict:
+    """Requests one at a time over a kept-alive connection, as a case system's HTTP client
+    (a connection pool) sends them: (p50, p99 round trip, server p50).  `raaka` asks for
+    `Connection: keep-alive`; the answer is read to its Content-Length; when the server
+    closes the connection (a worker recycled after `--max-requests`), a new one is opened."""
+    kierrokset, palvelin, virheet = [], [], 0
+    s, puskuri = None, b""
+    loppu = time.perf_counter() + aikaraja
+    try:
+        for i in range(maara + 20):
+            if time.perf_counter() > loppu:
+                break
+            if s is None:
+                s, puskuri = socket.create_connection(osoite), b""
+            alku = time.perf_counter()
+            s.sendall(raaka)
+            while b"\r\n\r\n" not in puskuri:
+                osa = s.recv(262144)
+                if not osa:
+                    raise RuntimeError("the server closed a kept-alive connection without an answer")
+                puskuri += osa
+            paa, _, puskuri = puskuri.partition(b"\r\n\r\n")
+            otsakkeet = [r.lower() for r in paa.split(b"\r\n")]
+            pituus = next(int(r.split(b":")[1]) for r in otsakkeet if r.startswith(b"content-length:"))
+            while len(puskuri) < pituus:
+                puskuri += s.recv(262144)
+            puskuri = puskuri[pituus:]
+            kesto = (time.perf_counter() - alku) * 1000.0
+            if b"connection: close" in otsakkeet:
+                s.close()
+                s = None
+            if i >= 20:  # warm-up
+                virheet += not paa.startswith(b"HTTP/1.1 200")
+                kierrokset.append(kesto)
+                palvelin.append(_palvelimen_aika(paa))
+    finally:
+        if s is not None:
+            s.close()
+    return {
+        "pyyntoja": len(kierrokset),
+        "virheita": virheet,
+        "p50_ms": round(prosentti(kierrokset, 50), 2),
+        "p99_ms": round(prosentti(kierrokset, 99), 2),
+        "palvelin_p50_ms": round(prosentti(palvelin, 50), 2),
+    }
 
 
 def prosentti(arvot: list[float], p: float) -> float:
@@ -217,12 +268,14 @@ def kaynnista(portti: int, tyoprosessit: int, muisti: int = 1200, juuri: Path = 
     raise RuntimeError("the server did not answer /health within 60 s")
 
 
-def _rivi(nimi: str, v: dict, lp: dict, lisa: str = "") -> str:
+def _rivi(nimi: str, v: dict, lp: dict, lisa: str = "", ka: dict | None = None) -> str:
+    pysyva = (f"\n{'':>15}  kept-alive connection: p50 {ka['p50_ms']:.2f} ms  p99 {ka['p99_ms']:.2f} ms  "
+              f"(server p50 {ka['palvelin_p50_ms']:.2f} ms)  [{ka['pyyntoja']} requests, {ka['virheita']} errors]") if ka else ""
     return (
         f"{nimi:>15}: p50 {v['p50_ms']:7.2f} ms  p99 {v['p99_ms']:7.2f} ms  "
-        f"(server p50 {v['palvelin_p50_ms']:.2f} ms)  "
+        f"(server p50 {v['palvelin_p50_ms']:.2f} ms; a new connection each)  "
         f"{lp['pyyntoa_sekunnissa']:7.1f} req/s with {lp['rinnakkain']} clients{lisa}  "
-        f"[{v['pyyntoja']}+{lp['pyyntoja']} requests, {v['virheita'] + lp['virheita']} errors]"
+        f"[{v['pyyntoja']}+{lp['pyyntoja']} requests, {v['virheita'] + lp['virheita']} errors]{pysyva}"
     )
 
 
@@ -273,9 +326,11 @@ def main(argv: list[str] | None = None) -> int:
                 if tila != 200:
                     raise RuntimeError(f"{nimi}{merkki}: the server answered {tila}")
                 v = viive(osoite, raaka, maara, args.aikaraja)
+                ka = viive_yhteydella(osoite, raaka_pyynto(f"{osoite[0]}:{osoite[1]}", polku, runko, "keep-alive"),
+                                      maara, args.aikaraja)
                 lp = lapaisy(osoite, raaka, maara, args.aikaraja, args.rinnakkain)
-                tulokset["vertailu" if merkki else "tama"][nimi] = {"viive": v, "lapaisy": lp}
-                print(_rivi(nimi + merkki, v, lp), flush=True)
+                tulokset["vertailu" if merkki else "tama"][nimi] = {"viive": v, "pysyva_yhteys": ka, "lapaisy": lp}
+                print(_rivi(nimi + merkki, v, lp, ka=ka), flush=True)
         if not args.ei_rasitusta:
             _, osoite, prosessi = palvelimet[0]
             raaka = raaka_pyynto(f"{osoite[0]}:{osoite[1]}", "/calculate", KARANTEENI_PALKANSAAJA)

@@ -33,6 +33,8 @@ from openfisca_core import periods
 from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import DateUnit
 
+from openfisca_tartunta.raha import sentin_tarkkuudella
+
 #: 32-bit floats hold every cent below 2**17 € and every whole euro below 2**24 €.
 SENTIT_TARKASTI = 2.0**17
 EUROT_TARKASTI = 2.0**24
@@ -198,8 +200,8 @@ def tarkista_maarat(muuttuja, arvot: np.ndarray, kentta: str, sarake: bool = Tru
         sentit = np.round(x * 100.0)
         with np.errstate(invalid="ignore", over="ignore"):
             huono |= np.abs(x * 100.0 - sentit) > 1e-6 * np.maximum(1.0, np.abs(x))
-            takaisin = np.round(x.astype(np.float32).astype(np.float64), 2)
-            huono |= takaisin != np.round(x, 2)
+            takaisin = sentin_tarkkuudella(x.astype(np.float32))
+            huono |= takaisin != sentin_tarkkuudella(x)
     elif x.size:
         huono |= np.abs(x) >= 1e12
     if huono.any():

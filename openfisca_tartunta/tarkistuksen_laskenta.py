@@ -15,7 +15,7 @@ from openfisca_core.periods import DateUnit, period as _period
 
 from openfisca_tartunta import kalenteri
 from openfisca_tartunta.maksunsaajat import MAKSUNSAAJA, aiemmat_syotteet
-from openfisca_tartunta.raha import euroina, senteiksi
+from openfisca_tartunta.raha import euroina, senteiksi, sentin_tarkkuudella
 from openfisca_tartunta.tarkistukset import ei_negatiivinen
 
 
@@ -82,7 +82,7 @@ def erotus(populaatio, period, koodi: str) -> np.ndarray:
     m = MAKSUNSAAJA[koodi]
     aiempi = euroina(populaatio(m.aiempi, period))
     ei_negatiivinen(aiempi, m.aiempi, "1.13")
-    return np.round(euroina(populaatio(m.nykyinen, period)) - aiempi, 2)
+    return sentin_tarkkuudella(euroina(populaatio(m.nykyinen, period)) - aiempi)
 
 
 def lisamaksu(populaatio, period, koodi: str) -> np.ndarray:
@@ -99,7 +99,7 @@ def takaisinperittava_muulta(vakuutettu, period, koodi: str) -> np.ndarray:
     liika = euroina(vakuutettu(MAKSUNSAAJA[koodi].liikamaksu, period))
     if koodi == "kunta":
         liika = liika - euroina(vakuutettu("kunnan_liikamaksu_vakuutetulta", period))
-    return np.round(liika, 2)
+    return sentin_tarkkuudella(liika)
 
 
 def kuitattava(populaatio, koodi: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -131,4 +131,4 @@ def _kuitattava(populaatio, koodi: str):
         kuitattavissa += np.where(sallittu, maksu, 0.0)
     perittava, maksettava, kuitattavissa = senteiksi(perittava), senteiksi(maksettava), senteiksi(kuitattavissa)
     kuittaus = np.minimum(perittava, kuitattavissa)
-    return kuittaus, np.round(perittava - kuittaus, 2), np.round(maksettava - kuittaus, 2)
+    return kuittaus, sentin_tarkkuudella(perittava - kuittaus), sentin_tarkkuudella(maksettava - kuittaus)

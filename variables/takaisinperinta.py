@@ -24,7 +24,7 @@ from openfisca_core.variables import Variable
 from openfisca_tartunta import kalenteri
 from openfisca_tartunta.entities import Ansiotyo, Vakuutettu
 from openfisca_tartunta.luettelot import Ennakonpidatysperuste
-from openfisca_tartunta.raha import euroina
+from openfisca_tartunta.raha import euroina, sentin_tarkkuudella
 from openfisca_tartunta.tarkistukset import vaadi
 
 _VIITE = ["Kelan etuusohje 1.10, 1.10.1, 1.9.3.6", "SVL 1224/2004 15 luku"]
@@ -141,7 +141,7 @@ class takaisinperittava_vakuutetulta(Variable):
         liika = euroina(vakuutettu("liikamaksu_vakuutetulle", period))
         vero = euroina(vakuutettu("liikamaksun_ennakonpidatys", period))
         kunta = euroina(vakuutettu("kunnan_liikamaksu_vakuutetulta", period))
-        return np.round(np.where(vakuutettu("takaisinperitaan_nettona", period), liika - vero, liika) + kunta, 2)
+        return sentin_tarkkuudella(np.where(vakuutettu("takaisinperitaan_nettona", period), liika - vero, liika) + kunta)
 
 
 class takaisinperittava_tyonantajalta(Variable):

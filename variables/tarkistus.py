@@ -17,7 +17,7 @@ from openfisca_core.variables import Variable
 from openfisca_tartunta import tarkistuksen_laskenta as tl
 from openfisca_tartunta.annetut_kuukaudet import annettu
 from openfisca_tartunta.entities import Ansiotyo, Vakuutettu
-from openfisca_tartunta.raha import euroina, sentteina
+from openfisca_tartunta.raha import euroina, sentin_tarkkuudella, sentteina
 from openfisca_tartunta.tarkistukset import ei_negatiivinen, vaadi
 
 _VIITE = ["Kelan etuusohje 1.12, 1.13, 1.14"]
@@ -32,7 +32,7 @@ def aiempi_vakuutetulle(vakuutettu, period):
     ei_negatiivinen(brutto, "maksettu_vakuutetulle", "1.13")
     ei_negatiivinen(vero, "maksettu_ennakonpidatys", "1.9.3")
     ei_negatiivinen(ulosotto, "maksettu_ulosottopidatys", "1.9.2.9")
-    netto = np.round(brutto - vero - ulosotto, 2)
+    netto = sentin_tarkkuudella(brutto - vero - ulosotto)
     vaadi(
         netto >= 0,
         "maksettu_ennakonpidatys",
@@ -101,7 +101,7 @@ class erotus_ennakonpidatys(Variable):
 
     def formula(vakuutettu, period):
         vero = aiempi_vakuutetulle(vakuutettu, period)[1]
-        return np.round(euroina(vakuutettu("ennakonpidatys", period)) - vero, 2)
+        return sentin_tarkkuudella(euroina(vakuutettu("ennakonpidatys", period)) - vero)
 
 
 class erotus_ulosottopidatys(Variable):
@@ -115,7 +115,7 @@ class erotus_ulosottopidatys(Variable):
 
     def formula(vakuutettu, period):
         ulosotto = aiempi_vakuutetulle(vakuutettu, period)[2]
-        return np.round(euroina(vakuutettu("ulosottopidatys", period)) - ulosotto, 2)
+        return sentin_tarkkuudella(euroina(vakuutettu("ulosottopidatys", period)) - ulosotto)
 
 
 class erotus_vakuutetulle_netto(Variable):
@@ -129,7 +129,7 @@ class erotus_vakuutetulle_netto(Variable):
 
     def formula(vakuutettu, period):
         netto = aiempi_vakuutetulle(vakuutettu, period)[3]
-        return np.round(euroina(vakuutettu("tartuntatautipaivaraha_netto", period)) - netto, 2)
+        return sentin_tarkkuudella(euroina(vakuutettu("tartuntatautipaivaraha_netto", period)) - netto)
 
 
 class maksettava_vakuutetulle(Variable):

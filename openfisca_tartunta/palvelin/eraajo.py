@@ -45,6 +45,7 @@ from openfisca_tartunta import syotteet
 from openfisca_tartunta.palvelin.tapauksen_simulaatio import tarkista_aarellisyys
 from openfisca_tartunta.palvelin.tilanne import kausi_kelpaa
 from openfisca_tartunta.palvelin.virheet import Asiakasvirhe
+from openfisca_tartunta.raha import sentin_tarkkuudella
 from openfisca_tartunta.sopimus import ANSIOTYON_TULOKSET, VAKUUTETUN_TULOKSET
 from openfisca_tartunta.simulaatio import KUUKAUSIEROTIN, RAKENNESARAKKEET, ROOLIT, rakenna_simulaatio
 from openfisca_tartunta.tarkistukset import Syottovirhe
@@ -144,7 +145,7 @@ def _jsoniksi(muuttuja, taulukko):
         if not np.all(np.isfinite(taulukko)):
             raise Asiakasvirhe(400, "ei_aarellinen", f"'{muuttuja.name}' is not a finite number: an input amount is out of range", muuttuja.name)
         if (muuttuja.unit or "").startswith("currency"):
-            return np.round(taulukko.astype(np.float64), 2)
+            return sentin_tarkkuudella(taulukko)
         return np.asarray(taulukko).astype(str).astype(np.float64)
     if tyyppi is Enum:
         nimet = np.array(muuttuja.possible_values._member_names_)

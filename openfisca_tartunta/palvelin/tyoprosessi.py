@@ -13,9 +13,13 @@ listening sockets with waitress instead of gunicorn's sync loop:
   Transfer-Encoding, an oversized header) is answered 400/413/431 by waitress's
   parser; the app never sees it and the worker lives on.  The answer is JSON and
   leaves one log line (`Http_virhetehtava`);
-- one application thread per worker: computations are CPU-bound, so a worker
-  computes one request at a time (as gunicorn's sync workers did) while its I/O
-  loop keeps reading others.
+- the application runs in the I/O loop's own (main) thread, one request at a
+  time (as gunicorn's sync workers did; computations are CPU-bound): a request
+  read whole is queued (`Suora_jakaja`) and computed after the loop's poll, so
+  no thread hand-off, condition variable or timer thread is on a request's path
+  and the time limit is SIGALRM's (`pyynnot.aikaraja`).  While a request is
+  computed, other connections wait in the kernel's buffers; none is read
+  byte by byte by the application, so a slow client still never holds it.
 
 The loop below replaces `waitress.Server.run`: between polls it tells the
 gunicorn master it is alive, notices a dead master, and stops after its
@@ -28,6 +32,7 @@ import json
 import logging
 import os
 import time
+from collections import deque
 
 from gunicorn.workers.base import Worker
 from waitress import wasyncore
@@ -112,6 +117,29 @@ class _PolutPois(logging.Filter):
         return True
 
 
+class Suora_jakaja:
+    """waitress's task dispatcher without threads: `add_task` queues a channel with a request
+    read whole (waitress calls it holding the channel's lock), `suorita` serves the queue in
+    the loop's thread after each poll."""
+
+    def __init__(self) -> None:
+        self.jono: deque = deque()
+
+    def add_task(self, kanava) -> None:
+        self.jono.append(kanava)
+
+    def set_thread_count(self, _maara: int) -> None:  # waitress's interface; there are no threads
+        pass
+
+    def suorita(self) -> None:
+        while self.jono:
+            self.jono.popleft().service()
+
+    def shutdown(self, cancel_pending: bool = True, timeout: float = 5) -> bool:
+        self.jono.clear()
+        return True
+
+
 class WaitressTyoprosessi(Worker):
     """A gunicorn worker that serves its sockets with waitress (see the module docstring)."""
 
@@ -133,11 +161,12 @@ class WaitressTyoprosessi(Worker):
 
     def run(self):
         kartta: dict = {}
+        self.jakaja = Suora_jakaja()
         palvelin = create_server(
             self._laskuri(self.wsgi),
             map=kartta,
             sockets=[s.sock for s in self.sockets],
-            threads=1,
+            _dispatcher=self.jakaja,
             **self.waitress_asetukset,
         )
         Tehtava.tyoprosessi = self
@@ -153,6 +182,7 @@ class WaitressTyoprosessi(Worker):
                 LOKI.info("worker %s: recycled after %d requests", self.pid, self.nr)
                 break
             wasyncore.loop(timeout=1.0, map=kartta, count=1)
+            self.jakaja.suorita()
         self._lopeta(kartta, kuuntelijat, palvelin)
 
     def _lopeta(self, kartta, kuuntelijat, palvelin) -> None:
@@ -171,5 +201,6 @@ class WaitressTyoprosessi(Worker):
                 break
             self.notify()
             wasyncore.loop(timeout=0.2, map=kartta, count=1)
+            self.jakaja.suorita()
         palvelin.task_dispatcher.shutdown(timeout=1)
         wasyncore.close_all(kartta)
