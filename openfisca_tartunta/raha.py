@@ -16,8 +16,9 @@ _NUDGE = 1e-9
 
 def sentin_tarkkuudella(arvo) -> np.ndarray:
     """`np.round(x, 2)` as float64: numpy's own steps (× 100, round half to even, ÷ 100), done in
-    place on one float64 copy.  The same values; on a population a third of the time, because
-    numpy's round allocates a new array for each step (`tests/pytest/test_raha.py`)."""
+    place on one float64 copy.  The same values (`tests/pytest/test_raha.py`) without the new
+    array numpy's round allocates for each step: on 1.5 M float32 amounts 1.0 ms instead of
+    3.6 ms in a fresh process, 0.8 ms instead of 1.0 ms among the chain's warm arrays."""
     euroa = np.array(arvo, dtype=np.float64)
     np.multiply(euroa, 100.0, out=euroa)
     np.rint(euroa, out=euroa)

@@ -132,8 +132,12 @@ class Suora_jakaja:
         pass
 
     def suorita(self) -> None:
+        """Serve the queued requests; send each answer at once (what the loop's next poll would do)."""
         while self.jono:
-            self.jono.popleft().service()
+            kanava = self.jono.popleft()
+            kanava.service()
+            if kanava.connected and kanava.writable():
+                kanava.handle_write()
 
     def shutdown(self, cancel_pending: bool = True, timeout: float = 5) -> bool:
         self.jono.clear()

@@ -66,3 +66,23 @@ def test_euroina_float32_tallennuksesta(x):
 def test_sentteina_on_senteiksi_sentteina(x):
     """`sentteina` skips `senteiksi`'s ÷ 100 and the × 100 back: the same whole cents."""
     assert _sama(sentteina(x), np.rint(senteiksi(x) * 100.0).astype(np.int64))
+
+
+def _senteiksi_kaavana(x):
+    """The rounding as the guideline's half-up rule was first written (the oracle)."""
+    x = np.asarray(x, dtype=np.float64)
+    return np.floor(x * 100.0 + 0.5 + np.abs(x) * 100.0 * 1e-9) / 100.0
+
+
+@settings(max_examples=500, deadline=None)
+@given(arrays(np.float64, st.integers(0, 50), elements=st.floats(-1e13, 1e13, width=64)))
+def test_senteiksi_sama_kuin_kaava(x):
+    assert _sama(senteiksi(x), _senteiksi_kaavana(x))
+    assert _sama(senteiksi(x.astype(np.float32)), _senteiksi_kaavana(x.astype(np.float32)))
+
+
+def test_senteiksi_puolikkaat_ja_skalaari():
+    sentit = np.arange(-300_000, 300_000, 3)
+    for x in ((sentit + 0.5) / 100.0, (sentit + 0.5) / 100.0 - 1e-12, ((sentit + 0.5) / 100.0).astype(np.float32), 12.345, 0.005):
+        assert _sama(senteiksi(x), _senteiksi_kaavana(x))
+    assert senteiksi(0.005) == 0.01 and senteiksi(12.345) == 12.35  # half up, float noise absorbed
