@@ -21,9 +21,11 @@ listening sockets with waitress instead of gunicorn's sync loop:
   computed, other connections wait in the kernel's buffers; none is read
   byte by byte by the application, so a slow client still never holds it.
 
-The loop below replaces `waitress.Server.run`: between polls it tells the
-gunicorn master it is alive, notices a dead master, and stops after its
-request quota, finishing the requests it has already read.
+The loop below replaces `waitress.Server.run`: it polls with epoll, the
+listening sockets registered exclusively so that one idle worker wakes per new
+connection (`tapahtumasilmukka.py`); between polls it tells the gunicorn master
+it is alive, notices a dead master, and stops after its request quota,
+finishing the requests it has already read.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from waitress.server import BaseWSGIServer, create_server
 from waitress.task import ErrorTask, WSGITask
 
 from openfisca_tartunta.palvelin import lokitus
+from openfisca_tartunta.palvelin.tapahtumasilmukka import Epollkysely
 
 LOKI = logging.getLogger("openfisca_tartunta.palvelin")
 
@@ -166,6 +169,7 @@ class WaitressTyoprosessi(Worker):
     def run(self):
         kartta: dict = {}
         self.jakaja = Suora_jakaja()
+        self.kysely = Epollkysely()
         palvelin = create_server(
             self._laskuri(self.wsgi),
             map=kartta,
@@ -185,7 +189,7 @@ class WaitressTyoprosessi(Worker):
             if self.nr >= self.max_requests:
                 LOKI.info("worker %s: recycled after %d requests", self.pid, self.nr)
                 break
-            wasyncore.loop(timeout=1.0, map=kartta, count=1)
+            self.kysely.kysely(1.0, kartta)
             self.jakaja.suorita()
         self._lopeta(kartta, kuuntelijat, palvelin)
 
@@ -204,7 +208,8 @@ class WaitressTyoprosessi(Worker):
             if not any(k.requests or k.total_outbufs_len or nyt - k.creation_time < 0.5 for k in kanavat):
                 break
             self.notify()
-            wasyncore.loop(timeout=0.2, map=kartta, count=1)
+            self.kysely.kysely(0.2, kartta)
             self.jakaja.suorita()
         palvelin.task_dispatcher.shutdown(timeout=1)
         wasyncore.close_all(kartta)
+        self.kysely.sulje()
