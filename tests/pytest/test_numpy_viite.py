@@ -390,3 +390,12 @@ def test_benchmark_tulostaa_suhteet(capsys):
     tuloste = capsys.readouterr().out
     assert tuloste.count("model/numpy") == 2
     assert "equal to the cent on every output (10 outputs" in tuloste
+
+
+def test_nopeus_ajaa_mallin(capsys):
+    """`benchmarks/nopeus.py` (the in-process figures the README cites) runs on the package's population."""
+    import nopeus
+
+    assert nopeus.main(["--henkiloita", "2000", "--toistoja", "1", "--vain", "malli"]) == 0
+    tuloste = capsys.readouterr().out
+    assert "core at 2,000 insured" in tuloste and "whole chain at 2,000 insured" in tuloste

@@ -167,3 +167,17 @@ def test_epoll_yhteysrajalla_kuuntelija_pois_ja_takaisin():
     finally:
         kysely.sulje()
         palvelin.close()
+
+
+def test_pysyva_yhteys_vertailuohjelmalle(kaksi_tyoprosessia):
+    """`benchmark-http`'s kept-alive client: answers read by Content-Length, none refused."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    import kuormitus
+
+    isanta, portti = kaksi_tyoprosessia.url.removeprefix("http://").split(":")
+    raaka = kuormitus.raaka_pyynto(f"{isanta}:{portti}", "/calculate", apu.KARANTEENI, "keep-alive")
+    tulos = kuormitus.viive_yhteydella((isanta, int(portti)), raaka, 40, 30)
+    assert tulos["pyyntoja"] == 40 and tulos["virheita"] == 0 and tulos["p50_ms"] > 0
