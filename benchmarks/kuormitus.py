@@ -258,14 +258,18 @@ def kaynnista(portti: int, tyoprosessit: int, muisti: int = 1200, juuri: Path = 
         stderr=subprocess.DEVNULL,
     )
     raja = time.time() + 60
-    while time.time() < raja:
-        try:
-            if laheta(("127.0.0.1", portti), raaka_pyynto("127.0.0.1", "/health", None))[0] == 200:
-                return prosessi
-        except OSError:
-            time.sleep(0.2)
-    prosessi.kill()
-    raise RuntimeError("the server did not answer /health within 60 s")
+    try:
+        while time.time() < raja:
+            try:
+                if laheta(("127.0.0.1", portti), raaka_pyynto("127.0.0.1", "/health", None))[0] == 200:
+                    return prosessi
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("the server did not answer /health within 60 s")
+    except BaseException:  # never leave a server behind
+        prosessi.terminate()
+        prosessi.wait(15)
+        raise
 
 
 def _rivi(nimi: str, v: dict, lp: dict, lisa: str = "", ka: dict | None = None) -> str:
