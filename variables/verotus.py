@@ -25,7 +25,7 @@ from openfisca_core.variables import Variable
 from openfisca_tartunta.entities import Vakuutettu
 from openfisca_tartunta.luettelot import Ennakonpidatysperuste
 from openfisca_tartunta.paatoksen_ajanjakso import maksetun_ajan_kalenteripaivat
-from openfisca_tartunta.raha import euroina, senteiksi, sentteina
+from openfisca_tartunta.raha import euroina, senteiksi, sentteina, tarkkuudella
 from openfisca_tartunta.tarkistukset import ei_negatiivinen, vaadi
 
 _VIITE = ["Kelan etuusohje 1.9.3.1, 1.9.3.4.1", "Ennakkoperintälaki 1118/1996", "Verohallinnon päätös ennakonpidätyksen toimittamistavoista ja määrästä 6 §"]
@@ -123,7 +123,7 @@ class kohdistuu_edelliseen_vuoteen(Variable):
 
 def _osuutena(prosentit, nimi: str) -> np.ndarray:
     """A percent input as a fraction, checked to be 0–100 (float32 noise removed)."""
-    prosentit = np.round(np.asarray(prosentit, dtype=np.float64), 4)
+    prosentit = tarkkuudella(prosentit, 4)
     vaadi(
         (prosentit >= 0) & (prosentit <= 100),
         nimi,

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from openfisca_tartunta.raha import euroina, senteiksi, sentin_tarkkuudella, sentteina
+from openfisca_tartunta.raha import euroina, senteiksi, sentin_tarkkuudella, sentteina, tarkkuudella
 
 
 def _sama(a, b) -> bool:
@@ -86,3 +86,10 @@ def test_senteiksi_puolikkaat_ja_skalaari():
     for x in ((sentit + 0.5) / 100.0, (sentit + 0.5) / 100.0 - 1e-12, ((sentit + 0.5) / 100.0).astype(np.float32), 12.345, 0.005):
         assert _sama(senteiksi(x), _senteiksi_kaavana(x))
     assert senteiksi(0.005) == 0.01 and senteiksi(12.345) == 12.35  # half up, float noise absorbed
+
+
+@settings(max_examples=300, deadline=None)
+@given(arrays(np.float32, st.integers(0, 50), elements=st.floats(-1e6, 1e6, width=32)), st.integers(0, 6))
+def test_tarkkuudella_sama_kuin_numpyn_pyoristys(x, desimaalit):
+    """Withholding rates are rounded to 4 decimals (`verotus._osuutena`): the same as np.round."""
+    assert _sama(tarkkuudella(x, desimaalit), np.round(x.astype(np.float64), desimaalit))
