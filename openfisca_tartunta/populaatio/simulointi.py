@@ -188,8 +188,9 @@ def aja(args: argparse.Namespace) -> tuple[Tulokset, dict[str, Path]]:
     return _aja_osittain(args, kuukaudet, tiedostot, seuranta, aikaraja)
 
 
-def _laske(args, kuukaudet: list[str], kansio: Path, seuranta: Edistyminen, aikaraja: float) -> dict[str, Path]:
-    """Compute every partition into the result files in `kansio`: in this process, or on Dask."""
+def _laske(args, kuukaudet: list[str], kansio: Path, seuranta: Edistyminen, aikaraja: float):
+    """Compute every partition into the result files in `kansio`: in this process, or on Dask.
+    Returns the writer (`virtaus.Tuloskirjoittaja`), its files still open."""
     from openfisca_tartunta.populaatio import virtaus
 
     if not args.dask:
@@ -199,13 +200,13 @@ def _laske(args, kuukaudet: list[str], kansio: Path, seuranta: Edistyminen, aika
     from openfisca_tartunta.populaatio.dask_ajo import simuloi_daskilla
 
     virtaus.tarkista_painot(args.vakuutetut)
-    kirjoittaja = virtaus.Tuloskirjoittaja(kansio, kuukaudet)
+    kirjoittaja = virtaus.Tuloskirjoittaja(kansio, kuukaudet, virtaus.vakuutettuja(args.vakuutetut))
     simuloi_daskilla(
         args.vakuutetut, args.ansiotyot, kuukaudet, args.reformi, scheduler=args.scheduler,
         tyoprosesseja=args.tyoprosessit, osan_koko=args.osan_koko, edistyminen=seuranta, aikaraja=aikaraja,
         kirjoita=kirjoittaja.lisaa,
     )
-    return kirjoittaja.sulje()
+    return kirjoittaja
 
 
 def _aja_osittain(args, kuukaudet: list[str], tiedostot: dict, seuranta: Edistyminen, aikaraja: float):
@@ -216,11 +217,12 @@ def _aja_osittain(args, kuukaudet: list[str], tiedostot: dict, seuranta: Edistym
 
     tiivisteet = lahtotiedot.tiivisteet_taustalla(tiedostot)
     with kansiot.uusi_kansio(args.tulokset, "simuloi", TIEDOSTOT.values(), "--tulokset") as kansio:
-        polut = _laske(args, kuukaudet, kansio, seuranta, aikaraja)
+        kirjoittaja = _laske(args, kuukaudet, kansio, seuranta, aikaraja)
+        polut, muistissa = kirjoittaja.sulje(), kirjoittaja.muistissa()
         with seuranta.vaihe("summarising"):
             tiedot = lahtotiedot.kokoa(jarjestelmat(())[0], args.reformi, jarjestelmat, tiivisteet, tiedostot)
             tulokset = Tulokset(None, None, kuukaudet, reformin_nimi(args.reformi), lahtotiedot=tiedot,
-                                lahde=Sarakkeet(polut["vakuutetut"]))
+                                lahde=Sarakkeet(polut["vakuutetut"], muistissa))
             json_teksti(tulokset.yhteenveto)
         nimet = list(virtaus.TIEDOSTOT.values())
         nimet += kirjoita_yhteenveto(tulokset, kansio, not args.ei_kuvaajia, seuranta, getattr(args, "kuvamuoto", "png"))
