@@ -86,8 +86,8 @@ def _enum_koodit(muuttuja, arvot, nimi: str) -> np.ndarray:
     if isinstance(arvot, pd.Categorical):
         kartta = _koodit_luokista(arvot.categories, nimet, nimi)
         koodit = arvot.codes.astype(np.int64)
-        kaytetyt = np.unique(koodit)
-        kaytetyt = kaytetyt[kaytetyt >= 0]
+        # the categories some row uses, in order (`np.unique` without its sort: codes are small)
+        kaytetyt = np.flatnonzero(np.bincount(koodit[koodit >= 0], minlength=len(kartta)))
         tuntemattomat = [arvot.categories[k] for k in kaytetyt if kartta[k] < 0]
         if tuntemattomat:
             raise Syottovirhe(
