@@ -213,9 +213,11 @@ def _aja_osittain(args, kuukaudet: list[str], tiedostot: dict, seuranta: Edistym
     """The run streamed (`virtaus`): partitions are written as they are computed, the summary and
     the plots read the written results, and the whole folder is swapped in at the end."""
     from openfisca_tartunta.populaatio import kansiot, virtaus
-    from openfisca_tartunta.populaatio.tallennus import json_teksti, kirjoita_yhteenveto
+    from openfisca_tartunta.populaatio.tallennus import json_teksti, kirjoita_yhteenveto, tuo_kuvaajat_taustalla
 
     tiivisteet = lahtotiedot.tiivisteet_taustalla(tiedostot)
+    if not args.ei_kuvaajia:
+        tuo_kuvaajat_taustalla()
     with kansiot.uusi_kansio(args.tulokset, "simuloi", TIEDOSTOT.values(), "--tulokset") as kansio:
         kirjoittaja = _laske(args, kuukaudet, kansio, seuranta, aikaraja)
         polut, muistissa = kirjoittaja.sulje(), kirjoittaja.muistissa()
