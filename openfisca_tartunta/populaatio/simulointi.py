@@ -168,6 +168,7 @@ def lisaa_argumentit(parser: argparse.ArgumentParser) -> None:
 
 def aja(args: argparse.Namespace) -> tuple[Tulokset, dict[str, Path]]:
     """Check everything, run, write. Raises Taulukkovirhe/Reformivirhe/Syottovirhe on bad input."""
+    from openfisca_tartunta.populaatio.muisti import pida_muisti
     from openfisca_tartunta.populaatio.tallennus import tarkista_kohde
 
     if args.scheduler and not args.dask:
@@ -178,6 +179,7 @@ def aja(args: argparse.Namespace) -> tuple[Tulokset, dict[str, Path]]:
     if not aikaraja > 0:
         raise Taulukkovirhe(f"--tyoprosessien-aikaraja must be positive seconds, got {aikaraja}")
     tarkista_kohde(args.tulokset)
+    pida_muisti()  # freed partition arrays stay in the heap (`muisti`)
     seuranta = Edistyminen(not args.hiljaa)
     with seuranta.vaihe("checking the reform and the tables' columns"):
         kuukaudet = _tarkista_kuukaudet(args.kuukausi)
