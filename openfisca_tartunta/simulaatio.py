@@ -305,8 +305,8 @@ def rakenna_simulaatio(
                 if valimuisti is not None:
                     valimuisti[avain] = taulukko
             if muuttuja.value_type is str and isinstance(sarakkeet[sarake], pd.Categorical) and not kuukausi:
-                luokat = sarakkeet[sarake]
-                tekijat.merkitse(simulaatio, nimi, taulukko, luokat.codes, np.asarray(luokat.categories.to_numpy(), dtype=object))
+                koodit, erilliset = tekijat.luokista(sarakkeet[sarake], valimuisti, ("tekijat", *avain))
+                tekijat.merkitse(simulaatio, nimi, taulukko, koodit, erilliset)
             if muuttuja.definition_period == DateUnit.ETERNITY:
                 simulaatio.set_input(nimi, "eternity", taulukko)
             else:
