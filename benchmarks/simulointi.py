@@ -11,10 +11,10 @@
    With `--viite PYTHON` the same command runs back to back with another
    checkout's interpreter (e.g. `/work/main/.venv/bin/python`), and with
    `--malloc` also with glibc's `MALLOC_MMAP_THRESHOLD_`/`MALLOC_TRIM_THRESHOLD_`
-   raised (freed big arrays stay in the heap instead of being unmapped and faulted
-   in again).  Before the run streamed, they saved a sixth of the time at 3 M
-   insured; streamed (≈ 1.5 GiB whatever the size) they were measured to make no
-   difference, so the command does not set them (README, Performance).
+   raised in the environment (freed big arrays stay in the heap instead of being
+   unmapped and faulted in again).  The command now raises them itself at the start
+   of the run (`populaatio.muisti`, mallopt), so `--malloc` shows only what setting
+   them before the interpreter starts adds (README, Performance).
 3. Runs the same population on a local Dask cluster (`--dask`, 2 worker
    processes) and checks that the totals and the per-person results are
    identical to the in-process run.

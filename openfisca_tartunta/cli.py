@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
+import os
 import sys
 
+#: Subcommands after which the process ends without tearing the interpreter down (`paaohjelma`).
+NOPEA_LOPETUS = ("simuloi",)
 #: subcommand → (module, help text)
 KOMENNOT = {
     "serve": ("openfisca_tartunta.palvelin.kaynnistys", "run the web service (OpenFisca API + decision proposal + batch) under gunicorn"),
@@ -37,5 +41,21 @@ def main(argv: list[str] | None = None) -> int:
     return int(moduulit[args.komento].suorita(args) or 0)
 
 
+def paaohjelma() -> None:
+    """The `tartunta` program: `main`, then the exit.
+
+    After `simuloi` (`NOPEA_LOPETUS`) the process ends at once (`os._exit`) once the output is
+    flushed: everything is written and closed by then, and freeing the interpreter's objects
+    one by one took 0.4 s at the end of every run.  Errors and other subcommands exit as usual.
+    """
+    koodi = main()
+    if sys.argv[1:2] and sys.argv[1] in NOPEA_LOPETUS:
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(koodi)
+    sys.exit(koodi)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    paaohjelma()

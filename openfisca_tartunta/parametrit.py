@@ -11,6 +11,31 @@ from openfisca_tartunta import kalenteri
 from openfisca_tartunta.paatoksen_ajanjakso import ENSIMMAINEN_PAIVA
 
 
+def muista_puut(tbs) -> None:
+    """Keep each parameter tree `tbs.get_parameters_at_instant` builds, for the life of `tbs`.
+
+    This version of OpenFisca builds the whole tree again on every call; a population run
+    asks for the same few hundred days in every partition (`paivittain`: the day each
+    absence began), about a thousand trees a partition.  Only for systems nobody changes
+    afterwards (the population run's, `populaatio.osat.jarjestelmat`): a changed value in
+    place would not be seen.  A new `tbs.parameters` (a reform's) empties the store.
+    """
+    rakenna = tbs.get_parameters_at_instant
+    puut: dict = {}
+    juuri = [tbs.parameters]
+
+    def get_parameters_at_instant(instant):
+        if tbs.parameters is not juuri[0]:
+            puut.clear()
+            juuri[0] = tbs.parameters
+        puu = puut.get(instant)
+        if puu is None:
+            puu = puut[instant] = rakenna(instant)
+        return puu
+
+    tbs.get_parameters_at_instant = get_parameters_at_instant
+
+
 def paivan_arvot(parameters, paivat, hae: Callable) -> np.ndarray:
     """Value of a parameter at each date in `paivat`.
 

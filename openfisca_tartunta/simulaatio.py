@@ -86,8 +86,8 @@ def _enum_koodit(muuttuja, arvot, nimi: str) -> np.ndarray:
     if isinstance(arvot, pd.Categorical):
         kartta = _koodit_luokista(arvot.categories, nimet, nimi)
         koodit = arvot.codes.astype(np.int64)
-        kaytetyt = np.unique(koodit)
-        kaytetyt = kaytetyt[kaytetyt >= 0]
+        # the categories some row uses, in order (`np.unique` without its sort: codes are small)
+        kaytetyt = np.flatnonzero(np.bincount(koodit[koodit >= 0], minlength=len(kartta)))
         tuntemattomat = [arvot.categories[k] for k in kaytetyt if kartta[k] < 0]
         if tuntemattomat:
             raise Syottovirhe(
@@ -305,8 +305,8 @@ def rakenna_simulaatio(
                 if valimuisti is not None:
                     valimuisti[avain] = taulukko
             if muuttuja.value_type is str and isinstance(sarakkeet[sarake], pd.Categorical) and not kuukausi:
-                luokat = sarakkeet[sarake]
-                tekijat.merkitse(simulaatio, nimi, taulukko, luokat.codes, np.asarray(luokat.categories.to_numpy(), dtype=object))
+                koodit, erilliset = tekijat.luokista(sarakkeet[sarake], valimuisti, ("tekijat", *avain))
+                tekijat.merkitse(simulaatio, nimi, taulukko, koodit, erilliset)
             if muuttuja.definition_period == DateUnit.ETERNITY:
                 simulaatio.set_input(nimi, "eternity", taulukko)
             else:

@@ -17,16 +17,36 @@ import pandas as pd
 _AVAIN = "_tartunta_tekijat"
 
 
-def merkitse(simulaatio, nimi: str, taulukko: np.ndarray, koodit: np.ndarray, erilliset: np.ndarray) -> None:
-    """Record that `taulukko` (the array given to `set_input`) is `erilliset[koodit]`.
-
-    Values no row uses (a Categorical keeps its categories after filtering) are dropped, so
-    that, as with `pd.factorize`, every distinct value returned is one some row has."""
+def kaytetyt(koodit: np.ndarray, erilliset: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(codes, distinct values) without the values no row uses (a Categorical keeps its
+    categories after filtering), so that, as with `pd.factorize`, every distinct value is one
+    some row has.  The values come back read-only in an array of their own: the simulations
+    of one table (baseline and reform) share them, and `tunnukset` checks them once."""
     koodit = np.asarray(koodit, dtype=np.int64)
     kaytetty = np.bincount(koodit, minlength=len(erilliset)) > 0
     if not kaytetty.all():
         uudet = np.cumsum(kaytetty) - 1
-        koodit, erilliset = uudet[koodit], erilliset[kaytetty]
+        koodit, erilliset = uudet[koodit], np.asarray(erilliset, dtype=object)[kaytetty]
+    else:
+        erilliset = np.array(erilliset, dtype=object)
+    erilliset.flags.writeable = False
+    return koodit, erilliset
+
+
+def luokista(luokat: pd.Categorical, valimuisti: dict | None, avain) -> tuple[np.ndarray, np.ndarray]:
+    """`kaytetyt` of a Categorical column, once per `valimuisti` (the baseline and the reform
+    of one table get the same arrays)."""
+    if valimuisti is not None and avain in valimuisti:
+        return valimuisti[avain]
+    tulos = kaytetyt(luokat.codes, np.asarray(luokat.categories.to_numpy(), dtype=object))
+    if valimuisti is not None:
+        valimuisti[avain] = tulos
+    return tulos
+
+
+def merkitse(simulaatio, nimi: str, taulukko: np.ndarray, koodit: np.ndarray, erilliset: np.ndarray) -> None:
+    """Record that `taulukko` (the array given to `set_input`) is `erilliset[koodit]`
+    (`kaytetyt`: only values some row uses)."""
     simulaatio.__dict__.setdefault(_AVAIN, {})[nimi] = (taulukko, koodit, erilliset)
 
 

@@ -13,6 +13,7 @@ back to the rows; nothing loops over rows.
 from __future__ import annotations
 
 import re
+import weakref
 from functools import lru_cache
 
 import numpy as np
@@ -74,6 +75,22 @@ def kelvolliset_tunnukset(tunnukset) -> np.ndarray:
     return tulos[koodit]
 
 
+#: The last ids found valid: (weak reference to the read-only array, the rows it was checked for).
+#: A population run checks the same partition's ids for the baseline and the reform
+#: (`tekijat.kaytetyt` shares one read-only array between them): the second check is skipped.
+_HYVAKSYTTY: list = [None, None]
+
+
+def _hyvaksytty(tunnukset, tarvitaan: np.ndarray) -> bool:
+    viite, rivit = _HYVAKSYTTY
+    return viite is not None and viite() is tunnukset and np.array_equal(rivit, tarvitaan)
+
+
+def _muuttumaton(tunnukset) -> bool:
+    """An array nobody can change: read-only, and owning its data (not a view of another's)."""
+    return isinstance(tunnukset, np.ndarray) and not tunnukset.flags.writeable and tunnukset.base is None
+
+
 def vaadi_tyonantajan_tunnus(tunnukset, tarvitaan, muuttuja: str = "tyonantajan_tunnus") -> None:
     """Raise `Syottovirhe` if a row that receives money lacks a valid employer id.
 
@@ -84,10 +101,16 @@ def vaadi_tyonantajan_tunnus(tunnukset, tarvitaan, muuttuja: str = "tyonantajan_
     tarvitaan = np.asarray(tarvitaan, dtype=bool)
     if not tarvitaan.any():
         return
+    muuttumaton = _muuttumaton(tunnukset)
+    if muuttumaton and _hyvaksytty(tunnukset, tarvitaan):
+        return
+    alkuperaiset = tunnukset
     tunnukset = np.asarray(tunnukset, dtype=object)
     valitut = tunnukset[tarvitaan]
     ok = kelvolliset_tunnukset(valitut)
     if ok.all():
+        if muuttumaton:
+            _HYVAKSYTTY[:] = [weakref.ref(alkuperaiset), tarvitaan.copy()]
         return
     virheet = np.flatnonzero(~ok)
     ensimmainen = valitut[virheet[0]]

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from openfisca_tartunta import maksunsaajat
+from openfisca_tartunta.parametrit import muista_puut
 from openfisca_tartunta.populaatio import taulut, yhteenveto as yht
 from openfisca_tartunta.populaatio.taulut import LISASARAKKEET, PAINO
 from openfisca_tartunta.simulaatio import KUUKAUSIEROTIN, RAKENNESARAKKEET, rakenna_simulaatio
@@ -43,9 +44,16 @@ def jarjestelmat(reformit: Sequence = ()) -> tuple:
 
     avain = tuple(r if isinstance(r, type) else str(r) for r in reformit)
     if avain not in _JARJESTELMAT:
-        perus = _JARJESTELMAT[()][0] if () in _JARJESTELMAT else CountryTaxBenefitSystem()
+        if () in _JARJESTELMAT:
+            perus = _JARJESTELMAT[()][0]
+        else:
+            perus = CountryTaxBenefitSystem()
+            muista_puut(perus)  # the systems are never changed: a parameter tree per day is built once
         _JARJESTELMAT[()] = (perus, None)
-        _JARJESTELMAT[avain] = (perus, sovella_reformit(perus, reformit) if avain else None)
+        reformi = sovella_reformit(perus, reformit) if avain else None
+        if reformi is not None:
+            muista_puut(reformi)
+        _JARJESTELMAT[avain] = (perus, reformi)
     return _JARJESTELMAT[avain]
 
 

@@ -16,6 +16,7 @@ pandas Categoricals, everything else as pandas gives it.
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -23,13 +24,36 @@ import pyarrow.parquet as pq
 from openfisca_tartunta.populaatio.osat import tarkista_rivinumerot
 
 
+def _luokkina(sarake: pa.ChunkedArray) -> pd.Categorical:
+    """A dictionary column of strings as the Categorical `to_pandas` makes of it (the same
+    categories in the same order, the same codes), built from the unified dictionary and the
+    indices.  `to_pandas` took 0.1 s for a partition's employer ids (200 000 distinct at 10 M)."""
+    sarake = sarake.unify_dictionaries()
+    sanasto = sarake.chunk(0).dictionary
+    koodit = [pc.fill_null(pala.indices, -1).to_numpy() for pala in sarake.chunks]
+    tyyppi = pd.CategoricalDtype(pd.Index(sanasto.to_pandas()), ordered=sarake.type.ordered)
+    return pd.Categorical.from_codes(np.concatenate(koodit) if len(koodit) > 1 else koodit[0], dtype=tyyppi, validate=False)
+
+
+def _merkkijonosanasto(tyyppi: pa.DataType) -> bool:
+    return (
+        pa.types.is_dictionary(tyyppi)
+        and (pa.types.is_string(tyyppi.value_type) or pa.types.is_large_string(tyyppi.value_type))
+        and pa.types.is_signed_integer(tyyppi.index_type)
+    )
+
+
 def arrow_sarakkeiksi(taulu: pa.Table) -> dict[str, object]:
-    """An Arrow table as columns: dates as datetime64[D]/[unit], the rest as pandas converts it."""
+    """An Arrow table as columns: dates as datetime64[D]/[unit], dictionaries of strings as
+    Categoricals (`_luokkina`), the rest as pandas converts it."""
     tulos: dict[str, object] = {}
     for nimi, sarake in zip(taulu.column_names, taulu.columns):
         tyyppi = sarake.type
         if pa.types.is_date32(tyyppi) or (pa.types.is_timestamp(tyyppi) and tyyppi.tz is None):
             tulos[nimi] = sarake.to_numpy()  # nulls as NaT
+            continue
+        if _merkkijonosanasto(tyyppi) and sarake.num_chunks:
+            tulos[nimi] = _luokkina(sarake)
             continue
         sarja = sarake.to_pandas()
         tulos[nimi] = sarja.to_numpy() if isinstance(sarja.dtype, np.dtype) else sarja.array

@@ -4,8 +4,10 @@ The summary (`yhteenveto`) and the plots (`kuvaajat`) read the result columns
 by name.  A run that streams its partitions to disk (`virtaus`) never holds the
 whole result table: its summary reads each column back from
 `vakuutetut_tulokset.parquet` when it needs it, so memory holds a few columns,
-not all of them.  Both sources give the same arrays, so the summary is the same
-to the last bit whichever way the run went.
+not all of them.  A small run keeps the columns it wrote (`muistissa`, in the
+file's row order) and reads them from memory instead of decoding the file
+again.  All sources give the same arrays, so the summary is the same to the
+last bit whichever way the run went.
 """
 
 from __future__ import annotations
@@ -22,9 +24,13 @@ _TOISTUVAT = ("vakuutettu", "paino", "tartuntatautipaivaraha_perus", "tartuntata
 
 
 class Sarakkeet:
-    """Result columns by name (`in`, `len`, `luvut(nimi)` as float64, `arvot(nimi)` as stored)."""
+    """Result columns by name (`in`, `len`, `luvut(nimi)` as float64, `arvot(nimi)` as stored).
 
-    def __init__(self, lahde):
+    `muistissa`: columns of the Parquet file `lahde` already in memory, in its row order
+    (the month, `kuukausi`, as a Categorical); they are used instead of reading the file.
+    """
+
+    def __init__(self, lahde, muistissa: dict | None = None):
         self._df = lahde if isinstance(lahde, pd.DataFrame) else None
         self._tiedosto = None if self._df is not None else pq.ParquetFile(Path(lahde))
         if self._df is not None:
@@ -32,6 +38,11 @@ class Sarakkeet:
         else:
             self.nimet, self._rivit = list(self._tiedosto.schema_arrow.names), self._tiedosto.metadata.num_rows
         self._muisti: dict[str, np.ndarray] = {}
+        self._kuukausi = None
+        if muistissa and self._tiedosto is not None:
+            muistissa = dict(muistissa)
+            self._kuukausi = muistissa.pop("kuukausi", None)
+            self._muisti.update(muistissa)
 
     def __contains__(self, nimi: str) -> bool:
         return nimi in self.nimet
@@ -55,8 +66,8 @@ class Sarakkeet:
 
     def kuukausiosat(self, kuukaudet: list[str]) -> list[np.ndarray]:
         """A row mask for each month."""
-        if self._df is not None:
-            kuukausi = self._df["kuukausi"]
+        if self._df is not None or self._kuukausi is not None:
+            kuukausi = self._df["kuukausi"] if self._kuukausi is None else pd.Series(self._kuukausi, copy=False)
             if isinstance(kuukausi.dtype, pd.CategoricalDtype):
                 koodit, nimet = kuukausi.cat.codes.to_numpy(), list(kuukausi.cat.categories)
                 return [koodit == nimet.index(kk) for kk in kuukaudet]

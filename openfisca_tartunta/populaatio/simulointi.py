@@ -168,6 +168,7 @@ def lisaa_argumentit(parser: argparse.ArgumentParser) -> None:
 
 def aja(args: argparse.Namespace) -> tuple[Tulokset, dict[str, Path]]:
     """Check everything, run, write. Raises Taulukkovirhe/Reformivirhe/Syottovirhe on bad input."""
+    from openfisca_tartunta.populaatio.muisti import pida_muisti
     from openfisca_tartunta.populaatio.tallennus import tarkista_kohde
 
     if args.scheduler and not args.dask:
@@ -178,6 +179,7 @@ def aja(args: argparse.Namespace) -> tuple[Tulokset, dict[str, Path]]:
     if not aikaraja > 0:
         raise Taulukkovirhe(f"--tyoprosessien-aikaraja must be positive seconds, got {aikaraja}")
     tarkista_kohde(args.tulokset)
+    pida_muisti()  # freed partition arrays stay in the heap (`muisti`)
     seuranta = Edistyminen(not args.hiljaa)
     with seuranta.vaihe("checking the reform and the tables' columns"):
         kuukaudet = _tarkista_kuukaudet(args.kuukausi)
@@ -188,8 +190,9 @@ def aja(args: argparse.Namespace) -> tuple[Tulokset, dict[str, Path]]:
     return _aja_osittain(args, kuukaudet, tiedostot, seuranta, aikaraja)
 
 
-def _laske(args, kuukaudet: list[str], kansio: Path, seuranta: Edistyminen, aikaraja: float) -> dict[str, Path]:
-    """Compute every partition into the result files in `kansio`: in this process, or on Dask."""
+def _laske(args, kuukaudet: list[str], kansio: Path, seuranta: Edistyminen, aikaraja: float):
+    """Compute every partition into the result files in `kansio`: in this process, or on Dask.
+    Returns the writer (`virtaus.Tuloskirjoittaja`), its files still open."""
     from openfisca_tartunta.populaatio import virtaus
 
     if not args.dask:
@@ -199,28 +202,31 @@ def _laske(args, kuukaudet: list[str], kansio: Path, seuranta: Edistyminen, aika
     from openfisca_tartunta.populaatio.dask_ajo import simuloi_daskilla
 
     virtaus.tarkista_painot(args.vakuutetut)
-    kirjoittaja = virtaus.Tuloskirjoittaja(kansio, kuukaudet)
+    kirjoittaja = virtaus.Tuloskirjoittaja(kansio, kuukaudet, virtaus.vakuutettuja(args.vakuutetut))
     simuloi_daskilla(
         args.vakuutetut, args.ansiotyot, kuukaudet, args.reformi, scheduler=args.scheduler,
         tyoprosesseja=args.tyoprosessit, osan_koko=args.osan_koko, edistyminen=seuranta, aikaraja=aikaraja,
         kirjoita=kirjoittaja.lisaa,
     )
-    return kirjoittaja.sulje()
+    return kirjoittaja
 
 
 def _aja_osittain(args, kuukaudet: list[str], tiedostot: dict, seuranta: Edistyminen, aikaraja: float):
     """The run streamed (`virtaus`): partitions are written as they are computed, the summary and
     the plots read the written results, and the whole folder is swapped in at the end."""
     from openfisca_tartunta.populaatio import kansiot, virtaus
-    from openfisca_tartunta.populaatio.tallennus import json_teksti, kirjoita_yhteenveto
+    from openfisca_tartunta.populaatio.tallennus import json_teksti, kirjoita_yhteenveto, tuo_kuvaajat_taustalla
 
     tiivisteet = lahtotiedot.tiivisteet_taustalla(tiedostot)
+    if not args.ei_kuvaajia:
+        tuo_kuvaajat_taustalla()
     with kansiot.uusi_kansio(args.tulokset, "simuloi", TIEDOSTOT.values(), "--tulokset") as kansio:
-        polut = _laske(args, kuukaudet, kansio, seuranta, aikaraja)
+        kirjoittaja = _laske(args, kuukaudet, kansio, seuranta, aikaraja)
+        polut, muistissa = kirjoittaja.sulje(), kirjoittaja.muistissa()
         with seuranta.vaihe("summarising"):
             tiedot = lahtotiedot.kokoa(jarjestelmat(())[0], args.reformi, jarjestelmat, tiivisteet, tiedostot)
             tulokset = Tulokset(None, None, kuukaudet, reformin_nimi(args.reformi), lahtotiedot=tiedot,
-                                lahde=Sarakkeet(polut["vakuutetut"]))
+                                lahde=Sarakkeet(polut["vakuutetut"], muistissa))
             json_teksti(tulokset.yhteenveto)
         nimet = list(virtaus.TIEDOSTOT.values())
         nimet += kirjoita_yhteenveto(tulokset, kansio, not args.ei_kuvaajia, seuranta, getattr(args, "kuvamuoto", "png"))

@@ -48,6 +48,16 @@ def json_teksti(yhteenveto: dict) -> str:
         raise Taulukkovirhe("the summary holds a non-finite number (overflowing weights?); nothing written") from None
 
 
+def tuo_kuvaajat_taustalla() -> None:
+    """Import the plotting module (matplotlib: about 0.4 s) in a thread while the run computes.
+    The import lock makes a later `import` wait for it, so the plots are drawn as before."""
+    import importlib
+    import threading
+
+    threading.Thread(target=importlib.import_module, args=("openfisca_tartunta.populaatio.kuvaajat",),
+                     name="kuvaajat-tuonti", daemon=True).start()
+
+
 def kirjoita_yhteenveto(tulokset, kansio: Path, kuvat: bool, edistyminen: Edistyminen, muoto: str = "png") -> list[str]:
     """The summary files and the plots of `tulokset` into `kansio`; returns their names in it."""
     (kansio / TIEDOSTOT["json"]).write_text(json_teksti(tulokset.yhteenveto), encoding="utf-8")

@@ -8,7 +8,10 @@ baseline and the reform (`osat.laske_osa`) and appends the result columns to the
 result files (`Tuloskirjoittaja`, in a thread while the next one computes).  The
 summary and the plots then read the columns they need back from
 `vakuutetut_tulokset.parquet` (`sarakelahde`), so memory holds one partition
-and a few columns of the result, whatever the population's size.
+and a few columns of the result, whatever the population's size.  A run of at
+most `MUISTIIN_RIVIT` person-months keeps the per-person columns it wrote
+(`Tuloskirjoittaja.muistissa`) and the summary reads them from memory: decoding
+the file again cost half a second per million rows.
 
 The files are those of the in-memory run, row for row: per month, insured rows
 in table order (with several months, each month is written to its own part
@@ -25,6 +28,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -37,14 +41,21 @@ from openfisca_tartunta.populaatio.taulut import PAINO
 
 TIEDOSTOT = {"vakuutetut": "vakuutetut_tulokset.parquet", "ansiotyot": "ansiotyot_tulokset.parquet"}
 _ASETUKSET = {"use_dictionary": ["kuukausi"], "compression": "snappy"}
+#: Person-months up to which the per-person result columns are also kept in memory for the
+#: summary (≈ 150 MB per million rows); above it the summary reads them back from the file.
+MUISTIIN_RIVIT = 3_000_000
 
 
 class Tuloskirjoittaja:
     """Appends partitions' result columns (`laske_osa`) to the two result files, in (month, row) order."""
 
-    def __init__(self, kansio, kuukaudet: Sequence[str]):
+    def __init__(self, kansio, kuukaudet: Sequence[str], vakuutettuja: int | None = None):
+        """`vakuutettuja`: the population's size; given and at most `MUISTIIN_RIVIT` person-months,
+        the per-person columns are also kept (`muistissa`)."""
         self.kansio, self.kuukausia = Path(kansio), len(kuukaudet)
         self._kirjoittajat: dict[tuple[str, int], pq.ParquetWriter] = {}
+        muistiin = vakuutettuja is not None and vakuutettuja * self.kuukausia <= MUISTIIN_RIVIT
+        self._muistiin: list[dict] | None = [] if muistiin else None
         self._viimeinen_tyo = -1
         self.tyot_jarjestyksessa = True
 
@@ -58,6 +69,8 @@ class Tuloskirjoittaja:
             if rivit[0] <= self._viimeinen_tyo:
                 self.tyot_jarjestyksessa = False
             self._viimeinen_tyo = max(self._viimeinen_tyo, int(rivit[-1]))
+        if self._muistiin is not None and len(vakuutetut["vakuutettu"]):
+            self._muistiin.append(vakuutetut)
         for taulu, sarakkeet in (("vakuutetut", vakuutetut), ("ansiotyot", ansiotyot)):
             arrow = pa.table(sarakkeet)
             kuukaudessa = arrow.num_rows // self.kuukausia
@@ -71,6 +84,25 @@ class Tuloskirjoittaja:
         if arrow.schema != kirjoittaja.schema:  # e.g. an empty partition's untyped id column
             arrow = arrow.cast(kirjoittaja.schema)
         kirjoittaja.write_table(arrow)
+
+    def muistissa(self) -> dict[str, object] | None:
+        """The per-person columns written, in the file's row order (month-major, then the
+        partitions in order), or None when they were not kept (`sarakelahde.Sarakkeet`)."""
+        if not self._muistiin:
+            return None
+        tulos: dict[str, object] = {}
+        for nimi in self._muistiin[0]:
+            palat = []
+            for i in range(self.kuukausia):
+                for osa in self._muistiin:
+                    arvot = osa[nimi]
+                    n = len(arvot) // self.kuukausia
+                    palat.append((arvot.codes if nimi == "kuukausi" else arvot)[i * n:(i + 1) * n])
+            tulos[nimi] = np.concatenate(palat) if len(palat) > 1 else palat[0]
+        if "kuukausi" in tulos:
+            tulos["kuukausi"] = pd.Categorical.from_codes(tulos["kuukausi"], dtype=self._muistiin[0]["kuukausi"].dtype)
+        self._muistiin = None
+        return tulos
 
     def sulje(self) -> dict[str, Path]:
         """Close the part files and join them into the result files; returns their paths."""
@@ -101,6 +133,11 @@ class Tuloskirjoittaja:
         return tulos
 
 
+def vakuutettuja(vak_polku) -> int:
+    """Rows of the insured table (from the file's metadata)."""
+    return pq.ParquetFile(vak_polku).metadata.num_rows
+
+
 def tarkista_painot(vak_polku) -> None:
     """The weights, checked before any work (each finite and ≥ 0, their sum finite and positive)."""
     if PAINO in pq.read_schema(vak_polku).names:
@@ -116,13 +153,15 @@ def aja_osittain(
     kansio,
     osan_koko: int,
     seuranta: Edistyminen,
-) -> dict[str, Path]:
-    """Compute the population partition by partition into the result files in `kansio`."""
-    n = pq.ParquetFile(vak_polku).metadata.num_rows
+) -> Tuloskirjoittaja:
+    """Compute the population partition by partition into the result files in `kansio`.
+
+    Returns the writer: `sulje()` closes the files, `muistissa()` gives the columns kept."""
+    n = vakuutettuja(vak_polku)
     tarkista_painot(vak_polku)
     tarkista_tiedoston_rivinumerot(tyo_polku, n)
     osat = osiot_tiedostosta(vak_polku, osan_koko)
-    kirjoittaja = Tuloskirjoittaja(kansio, kuukaudet)
+    kirjoittaja = Tuloskirjoittaja(kansio, kuukaudet, n)
     skenaarioita = 2 if reformit else 1
     kuvaus = f"reading, computing and writing {len(kuukaudet)} month(s) × {skenaarioita} system(s), {len(osat)} partition(s)"
     with ThreadPoolExecutor(max_workers=2) as saikeet, seuranta.palkki(n * skenaarioita, kuvaus) as palkki:
@@ -140,4 +179,4 @@ def aja_osittain(
             del tulos
         if kirjoitus is not None:
             kirjoitus.result()
-    return kirjoittaja.sulje()
+    return kirjoittaja

@@ -94,10 +94,14 @@ class Henkilot:
         paino = np.zeros(self.tunnus.size)
         paino[self.rivi] = tulokset.luvut("paino")  # the same in every month
         self.paino = paino
+        # one month, rows 0…N-1 in order (a run's own result): a person's sum is their row
+        self._omat_rivit = self.kuukausia == 1 and rivi.size == self.tunnus.size and np.array_equal(rivi, self.tunnus)
 
     def summa(self, nimi) -> np.ndarray:
         """Per-person sum of column `nimi` (or of the row values given)."""
         arvot = self.df.luvut(nimi) if isinstance(nimi, str) else nimi
+        if self._omat_rivit:  # bit for bit what bincount gives: 0.0 + x (so -0.0 becomes 0.0)
+            return np.asarray(arvot, dtype=np.float64) + 0.0
         return np.bincount(self.rivi, weights=arvot, minlength=self.tunnus.size)
 
     def jokin(self, ehto: np.ndarray) -> np.ndarray:
