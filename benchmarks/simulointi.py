@@ -117,7 +117,11 @@ def main(argv: list[str] | None = None) -> int:
             """One in-process run with its own peak memory (a fresh child: `time -v`-like via wait4)."""
             komento = [python, *simuloi[1:], "--tulokset", str(kansio / nimi)]
             alku = time.perf_counter()
-            prosessi = subprocess.Popen(komento, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            # `python -m` imports the package from the working folder: a reference checkout's
+            # interpreter (`<checkout>/.venv/bin/python`) runs in its own checkout.
+            juuri = Path(python).parents[2]
+            kansio_ajolle = juuri if python != sys.executable and (juuri / "openfisca_tartunta").is_dir() else None
+            prosessi = subprocess.Popen(komento, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=kansio_ajolle,
                                         env={**os.environ, **(ymparisto or {})})
             _, tila, kaytto = os.wait4(prosessi.pid, 0)
             kesto = time.perf_counter() - alku
