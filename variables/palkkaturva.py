@@ -45,6 +45,30 @@ class palkkaturvana_maksettu(Variable):
     )
 
 
+class tartuntatautipaivaraha_palkkaturvan_maksajalle(Variable):
+    value_type = float
+    entity = Ansiotyo
+    definition_period = MONTH
+    unit = "currency-EUR"
+    label = "Ansiotyön osuus, joka maksetaan palkkaturvan maksajalle (ELY-keskus)"
+    reference = _VIITE + ["Kelan etuusohje 1.8.4.1"]
+    documentation = (
+        "`tartuntatautipaivaraha_tyonantajalle` of a row whose pay was paid as pay security "
+        "(`palkkaturvana_maksettu`), else 0: the allowance up to the pay (1.3.2.7). Its decision states it per "
+        "row, like an employer's (RULES.md §12); over the rows the sum is `maksetaan_palkkaturvan_maksajalle`."
+    )
+
+    def formula(ansiotyo, period):
+        turva = ansiotyo("palkkaturvana_maksettu", period)
+        vaadi(
+            ~turva | ansiotyo("on_palkkatyo", period),
+            "palkkaturvana_maksettu",
+            turva,
+            "true on a self-employment row; pay security replaces an employer's pay, so only an employment row can have it (1.3.2.7)",
+        )
+        return np.where(turva, ansiotyo("tartuntatautipaivaraha_tyonantajalle", period), 0.0)
+
+
 class maksetaan_palkkaturvan_maksajalle(Variable):
     value_type = float
     entity = Vakuutettu
@@ -53,22 +77,13 @@ class maksetaan_palkkaturvan_maksajalle(Variable):
     label = "Palkkaturvan maksajalle (ELY-keskus) maksettava osa"
     reference = _VIITE
     documentation = (
-        "Σ `tartuntatautipaivaraha_tyonantajalle` of the rows whose pay was paid as pay security: the "
-        "allowance up to the pay (1.3.2.7). Part of `tartuntatautipaivaraha_tyonantajille`; not taxed, "
-        "not distrained."
+        "Σ `tartuntatautipaivaraha_palkkaturvan_maksajalle` of the insured's rows: the allowance up to the pay "
+        "(1.3.2.7). Part of `tartuntatautipaivaraha_tyonantajille`; not taxed, not distrained."
     )
 
     def formula(vakuutettu, period):
-        tyot = vakuutettu.members
-        turva = tyot("palkkaturvana_maksettu", period)
-        vaadi(
-            ~turva | tyot("on_palkkatyo", period),
-            "palkkaturvana_maksettu",
-            turva,
-            "true on a self-employment row; pay security replaces an employer's pay, so only an employment row can have it (1.3.2.7)",
-        )
-        osuus = euroina(tyot("tartuntatautipaivaraha_tyonantajalle", period))
-        return senteiksi(ryhman_summa(vakuutettu, np.where(turva, osuus, 0.0)))
+        osuus = euroina(vakuutettu.members("tartuntatautipaivaraha_palkkaturvan_maksajalle", period))
+        return senteiksi(ryhman_summa(vakuutettu, osuus))
 
 
 class maksetaan_tyonantajille(Variable):
