@@ -174,17 +174,23 @@ def viive_yhteydella(osoite, raaka: bytes, maara: int, aikaraja: float) -> dict:
     finally:
         if s is not None:
             s.close()
+    return _viiveet(kierrokset, palvelin, virheet)
+
+
+def prosentti(arvot: list[float], p: float) -> float:
+    return float(np.percentile(np.asarray(arvot), p)) if arvot else float("nan")
+
+
+def _viiveet(kierrokset: list[float], palvelin: list[float], virheet: int) -> dict:
+    """Count, errors and the p50/p99 of the round trips and of the server's own time (ms)."""
     return {
         "pyyntoja": len(kierrokset),
         "virheita": virheet,
         "p50_ms": round(prosentti(kierrokset, 50), 2),
         "p99_ms": round(prosentti(kierrokset, 99), 2),
         "palvelin_p50_ms": round(prosentti(palvelin, 50), 2),
+        "palvelin_p99_ms": round(prosentti(palvelin, 99), 2),
     }
-
-
-def prosentti(arvot: list[float], p: float) -> float:
-    return float(np.percentile(np.asarray(arvot), p)) if arvot else float("nan")
 
 
 def viive(osoite, raaka: bytes, maara: int, aikaraja: float) -> dict:
@@ -198,14 +204,7 @@ def viive(osoite, raaka: bytes, maara: int, aikaraja: float) -> dict:
         virheet += tila != 200
         kierrokset.append(kesto)
         palvelin.append(aika)
-    return {
-        "pyyntoja": len(kierrokset),
-        "virheita": virheet,
-        "p50_ms": round(prosentti(kierrokset, 50), 2),
-        "p99_ms": round(prosentti(kierrokset, 99), 2),
-        "palvelin_p50_ms": round(prosentti(palvelin, 50), 2),
-        "palvelin_p99_ms": round(prosentti(palvelin, 99), 2),
-    }
+    return _viiveet(kierrokset, palvelin, virheet)
 
 
 def lapaisy(osoite, raaka: bytes, maara: int, aikaraja: float, rinnakkain: int) -> dict:
