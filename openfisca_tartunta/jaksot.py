@@ -126,10 +126,10 @@ def lue(vakuutettu, period) -> Esteet:
 
     The inputs are ETERNITY: read once per simulation and population, then reused.
     """
-    return _muistista(vakuutettu, "esteet", lambda: _lue(vakuutettu, period))
+    return muistista(vakuutettu, "esteet", lambda: _lue(vakuutettu, period))
 
 
-def _muistista(vakuutettu, avain, laske):
+def muistista(vakuutettu, avain, laske):
     """A value cached on the simulation for this population (checked by identity)."""
     valimuisti = vakuutettu.simulation.__dict__.setdefault("_tartunta_jaksot", {})
     osuma = valimuisti.get((id(vakuutettu), avain))
@@ -147,7 +147,7 @@ def kuukauden_erittely(vakuutettu, period):
         alku, loppu = maksettava_ikkuna(vakuutettu, period)
         return erittely(alku, loppu, lue(vakuutettu, period))
 
-    return _muistista(vakuutettu, ("erittely", str(period)), laske)
+    return muistista(vakuutettu, ("erittely", str(period)), laske)
 
 
 def _lue(vakuutettu, period) -> Esteet:

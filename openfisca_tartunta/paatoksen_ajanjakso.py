@@ -73,7 +73,11 @@ def maksetun_ajan_kalenteripaivat(vakuutettu, period):
     """
     from openfisca_tartunta import jaksot
 
-    alku, loppu = maksettava_ikkuna(vakuutettu, period)
-    kk_alku, kk_loppu = kalenteri.kuukauden_rajat(period)
-    paivat = jaksot.maksetut_paivat(alku, loppu, jaksot.lue(vakuutettu, period), jaksot.kalenteripaivat)
-    return paivat, paivat == (kk_loppu - kk_alku).astype(np.int64) + 1
+    def laske():
+        alku, loppu = maksettava_ikkuna(vakuutettu, period)
+        kk_alku, kk_loppu = kalenteri.kuukauden_rajat(period)
+        paivat = jaksot.maksetut_paivat(alku, loppu, jaksot.lue(vakuutettu, period), jaksot.kalenteripaivat)
+        return paivat, paivat == (kk_loppu - kk_alku).astype(np.int64) + 1
+
+    # Computed once per month for both readers (the cache is the one `jaksot` keeps per simulation).
+    return jaksot.muistista(vakuutettu, ("maksetun_ajan_kalenteripaivat", str(period)), laske)

@@ -18,6 +18,11 @@ def vapaa(ansiotyo, period, rivit=None):
     palkkatyo = ansiotyo("on_palkkatyo", period)
     if rivit is not None:
         return alkaa[rivit], np.where(palkkatyo[rivit], paattyy[rivit], kalenteri.AINA)
+    # Checked and computed once per month for both readers (treat the arrays as read-only).
+    return jaksot.muistista(ansiotyo, ("palkallinen_vapaa", str(period)), lambda: _tarkistettu(alkaa, paattyy, palkkatyo))
+
+
+def _tarkistettu(alkaa, paattyy, palkkatyo):
     alku_annettu = alkaa != kalenteri.EI_PAIVAA
     loppu_annettu = paattyy != kalenteri.AINA
     vaadi(

@@ -91,6 +91,22 @@ def _muuttumaton(tunnukset) -> bool:
     return isinstance(tunnukset, np.ndarray) and not tunnukset.flags.writeable and tunnukset.base is None
 
 
+_ANNETUT: list = [None, None]
+
+
+def annetut_tunnukset(erilliset) -> np.ndarray:
+    """Whether each distinct value is a given id (a non-blank text); for an array nobody can change
+    (the distinct ids a population table's baseline and reform share) computed once."""
+    viite, annetut = _ANNETUT
+    if viite is not None and viite() is erilliset:
+        return annetut
+    annetut = np.array([isinstance(t, str) and bool(t.strip()) for t in erilliset], dtype=bool)
+    if _muuttumaton(erilliset):
+        annetut.flags.writeable = False
+        _ANNETUT[:] = [weakref.ref(erilliset), annetut]
+    return annetut
+
+
 def vaadi_tyonantajan_tunnus(tunnukset, tarvitaan, muuttuja: str = "tyonantajan_tunnus") -> None:
     """Raise `Syottovirhe` if a row that receives money lacks a valid employer id.
 

@@ -11,7 +11,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_tartunta.entities import Ansiotyo
 from openfisca_tartunta.tekijat import tekijoihin
-from openfisca_tartunta.tunnukset import vaadi_tyonantajan_tunnus
+from openfisca_tartunta.tunnukset import annetut_tunnukset, vaadi_tyonantajan_tunnus
 
 
 class tyonantajan_tunnus(Variable):
@@ -41,7 +41,7 @@ class tyonantajan_tunnus_kelpaa(Variable):
 
     def formula(ansiotyo, period):
         koodit, erilliset = tekijoihin(ansiotyo, "tyonantajan_tunnus", period)  # a few distinct ids
-        annettu = np.array([isinstance(t, str) and bool(t.strip()) for t in erilliset], dtype=bool)
+        annettu = annetut_tunnukset(erilliset)
         vaadi_tyonantajan_tunnus(erilliset, annettu)  # each distinct given id checked once
         return annettu[koodit]
 

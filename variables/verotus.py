@@ -121,8 +121,8 @@ class kohdistuu_edelliseen_vuoteen(Variable):
 # --- helpers ----------------------------------------------------------------------
 
 
-def _osuutena(prosentit, nimi: str) -> np.ndarray:
-    """A percent input as a fraction, checked to be 0–100 (float32 noise removed)."""
+def _osuutena(prosentit, nimi: str) -> tuple[np.ndarray, np.ndarray]:
+    """A percent input checked to be 0–100 (float32 noise removed): (the percent, the fraction)."""
     prosentit = tarkkuudella(prosentit, 4)
     vaadi(
         (prosentit >= 0) & (prosentit <= 100),
@@ -130,7 +130,7 @@ def _osuutena(prosentit, nimi: str) -> np.ndarray:
         prosentit,
         "a withholding rate is a percentage from 0 to 100 (27 means 27 %) (1.9.3.1)",
     )
-    return prosentit / 100.0
+    return prosentit, prosentit / 100.0
 
 
 class lahdeveron_vahennys(Variable):
@@ -174,9 +174,9 @@ class ennakonpidatys(Variable):
         osa = euroina(vakuutettu("ennakonpidatyksen_alainen_osa", period))  # regress is tax-free (1.9.3.7)
         paivat = vakuutettu("tartuntatautipaivarahan_maksupaivat", period)
         peruste = vakuutettu("ennakonpidatysperuste", period)
-        perus = _osuutena(vakuutettu("ennakonpidatysprosentti", period), "ennakonpidatysprosentti")
-        lisa = _osuutena(vakuutettu("ennakonpidatys_lisaprosentti", period), "ennakonpidatys_lisaprosentti")
-        oma = _osuutena(vakuutettu("ennakonpidatys_oma_prosentti", period), "ennakonpidatys_oma_prosentti")
+        _, perus = _osuutena(vakuutettu("ennakonpidatysprosentti", period), "ennakonpidatysprosentti")
+        lisa_prosentteina, lisa = _osuutena(vakuutettu("ennakonpidatys_lisaprosentti", period), "ennakonpidatys_lisaprosentti")
+        _, oma = _osuutena(vakuutettu("ennakonpidatys_oma_prosentti", period), "ennakonpidatys_oma_prosentti")
         tuloraja = euroina(vakuutettu("ennakonpidatys_tuloraja", period))
         kertyma = euroina(vakuutettu("ennakonpidatys_tulokertyma", period))
         ei_negatiivinen(tuloraja, "ennakonpidatys_tuloraja", "1.9.3.1")
@@ -186,7 +186,7 @@ class ennakonpidatys(Variable):
         vaadi(
             ~(kortti & (tuloraja > 0)) | (lisa > 0),
             "ennakonpidatys_lisaprosentti",
-            lisa * 100,
+            lisa_prosentteina,
             "missing: a tax card with an income limit has an additional rate for the income above it (1.9.3.1)",
         )
 
@@ -195,19 +195,27 @@ class ennakonpidatys(Variable):
         palkka = ~taulukko & (peruste == Ennakonpidatysperuste.palkan_verokortti)
 
         # Base/additional rate split at the card's income limit (1.9.3.1).
-        rajan_alla = np.where(tuloraja > 0, np.clip(tuloraja - kertyma, 0.0, osa), osa)
-        rajan_yli = osa - rajan_alla
-        lattia = np.where(palkka, p.vahimmaisprosentti_palkan_verokortilla, 0.0)
-        perus = np.maximum(np.maximum(perus, lattia), oma)
-        lisa = np.maximum(np.maximum(lisa, lattia), oma)
-        kortilla = rajan_alla * perus + rajan_yli * lisa
+        rajan_alla = np.subtract(tuloraja, kertyma)
+        np.clip(rajan_alla, 0.0, osa, out=rajan_alla)
+        rajan_alla = np.where(tuloraja > 0, rajan_alla, osa)
+        rajan_yli = np.subtract(osa, rajan_alla)
+        lattia = palkka * p.vahimmaisprosentti_palkan_verokortilla  # 0 where the floor does not apply
+        for prosentti in (perus, lisa):
+            np.maximum(prosentti, lattia, out=prosentti)
+            np.maximum(prosentti, oma, out=prosentti)
+        kortilla = np.multiply(rajan_alla, perus, out=rajan_alla)
+        kortilla += np.multiply(rajan_yli, lisa, out=rajan_yli)
 
-        taulukolla = osa * np.maximum(p.taulukkoprosentti, oma)
-        vahennys = vakuutettu("lahdeveron_vahennys", period)
-        lahdevero = np.maximum(osa - vahennys, 0.0) * np.maximum(p.lahdevero.prosentti, oma)
+        taulukolla = np.maximum(oma, p.taulukkoprosentti, out=perus)
+        taulukolla *= osa
+        lahdevero = np.subtract(osa, vakuutettu("lahdeveron_vahennys", period), out=lisa)
+        np.maximum(lahdevero, 0.0, out=lahdevero)
+        lahdevero *= np.maximum(oma, p.lahdevero.prosentti, out=oma)
 
-        vero = np.select([lahde, taulukko], [lahdevero, taulukolla], default=kortilla)
-        # "at most 4 € a day": compared in whole cents, so 20,00 € for 5 days is exactly at the limit.
-        alaraja = sentteina(p.pidatyksen_alaraja_paivalta) * paivat.astype(np.int64)
-        pidetaan = (paivat > 0) & (sentteina(osa) > alaraja)
-        return np.where(pidetaan, np.minimum(senteiksi(vero), osa), 0.0)
+        vero = np.where(lahde, lahdevero, np.where(taulukko, taulukolla, kortilla))
+        # "at most 4 € a day": compared in whole cents, so 20,00 € for 5 days is exactly at the limit
+        # (`osa` is whole cents, so 100 × osa is within float noise of its cents).
+        alaraja = paivat * sentteina(p.pidatyksen_alaraja_paivalta)
+        pidetaan = (paivat > 0) & (osa * 100.0 > alaraja + 0.5)
+        vero = np.minimum(senteiksi(vero), osa, out=vero)
+        return np.where(pidetaan, vero, 0.0)
