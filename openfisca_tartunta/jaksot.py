@@ -272,7 +272,8 @@ def tarkista(vakuutettu, period) -> np.ndarray:
     for laji, nimi in nimet:
         alku = kalenteri.paivina(vakuutettu(f"{nimi}_alkaa", period))
         loppu = kalenteri.paivina(vakuutettu(f"{nimi}_paattyy", period))
-        annettu |= (alku != kalenteri.EI_PAIVAA) | (loppu != (kalenteri.EI_PAIVAA if laji == "estava_etuus" else kalenteri.AINA))
+        annettu |= kalenteri.ei_paiva(alku, kalenteri.EI_PAIVAA)
+        annettu |= kalenteri.ei_paiva(loppu, kalenteri.EI_PAIVAA if laji == "estava_etuus" else kalenteri.AINA)
         sarakkeet[nimi] = [alku, loppu]
         if laji == "estava_etuus":
             etuus = np.asarray(vakuutettu(nimi, period))

@@ -67,6 +67,12 @@ def paivina(arvo) -> np.ndarray:
     return arvo if arvo.dtype == np.dtype("datetime64[D]") else arvo.astype("datetime64[D]")
 
 
+def ei_paiva(paivat, paiva: np.datetime64) -> np.ndarray:
+    """`paivat != paiva` for a day `paiva` (not NaT), compared as day numbers: the same result
+    (NaT included: its number is no day's) at half the cost of datetime64's NaT-aware comparison."""
+    return paivina(paivat).view(np.int64) != np.datetime64(paiva, "D").astype(np.int64)
+
+
 def _arkipaivat_laskien(alku, loppu) -> np.ndarray:
     """`arkipaivat` by `busday_count` (any days; only the non-empty intervals are counted)."""
     alku = paivina(alku)

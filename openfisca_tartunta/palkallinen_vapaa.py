@@ -23,8 +23,8 @@ def vapaa(ansiotyo, period, rivit=None):
 
 
 def _tarkistettu(alkaa, paattyy, palkkatyo):
-    alku_annettu = alkaa != kalenteri.EI_PAIVAA
-    loppu_annettu = paattyy != kalenteri.AINA
+    alku_annettu = kalenteri.ei_paiva(alkaa, kalenteri.EI_PAIVAA)
+    loppu_annettu = kalenteri.ei_paiva(paattyy, kalenteri.AINA)
     vaadi(
         alku_annettu | ~loppu_annettu,
         "palkallinen_vapaa_alkaa",

@@ -35,6 +35,11 @@ def roolissa(jasenet, rooli) -> np.ndarray:
 
 
 def roolin_summa(ryhma, arvot, rooli) -> np.ndarray:
-    """`ryhma.sum(arvot, role=rooli)` (the same bincount) with the role mask computed once."""
+    """`ryhma.sum(arvot, role=rooli)` with the role mask computed once: the same sums, bit for bit.
+
+    OpenFisca sums the rows in the role (two boolean selections of 1.5 M rows); here every row
+    is summed with 0 in place of the others' values, which leaves each running sum as it was
+    (a sum starts at +0.0, and adding ±0.0 to it changes nothing) at a third of the cost.
+    """
     maski = roolissa(ryhma.members, rooli)
-    return np.bincount(ryhma.members_entity_id[maski], weights=np.asarray(arvot)[maski], minlength=ryhma.count)
+    return np.bincount(ryhma.members_entity_id, weights=np.where(maski, arvot, 0.0), minlength=ryhma.count)

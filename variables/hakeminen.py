@@ -70,7 +70,14 @@ class hakuajan_ensimmainen_paiva(Variable):
         kuukaudet = vakuutettu("hakuaika_kuukausina", period)
         saapunut = vakuutettu("hakemus_saapunut", period)
         hyvaksytty = vakuutettu("myohastyminen_hyvaksytty", period)
-        paiva = np.full(vakuutettu.count, kalenteri.AINA)
-        for k in np.unique(kuukaudet):  # one or two values
-            paiva = np.where(kuukaudet == k, kalenteri.aikaisin_haettu_paiva(saapunut, int(k)), paiva)
+        pienet = kuukaudet.size and 0 <= kuukaudet.min() and kuukaudet.max() < 1000
+        erilliset = np.flatnonzero(np.bincount(kuukaudet)) if pienet else np.unique(kuukaudet)  # bincount: no sort
+        if erilliset.size == 1:  # the usual case: one period for every row
+            paiva = kalenteri.aikaisin_haettu_paiva(saapunut, int(erilliset[0]))
+        else:  # each period on its own rows (one or two values)
+            paiva = np.full(vakuutettu.count, kalenteri.AINA)
+            saapunut = kalenteri.paivina(saapunut)
+            for k in erilliset:
+                rivit = np.flatnonzero(kuukaudet == k)
+                paiva[rivit] = kalenteri.aikaisin_haettu_paiva(saapunut[rivit], int(k))
         return np.where(hyvaksytty, kalenteri.AINA, paiva)

@@ -175,5 +175,9 @@ class tyonantajan_palkka_jakoperusteena(Variable):
         palkka = euroina(ansiotyo("tyonantajan_maksama_palkka", period))
         ei_negatiivinen(palkka, "tyonantajan_maksama_palkka", "1.3.2.3")
         maksetut = ansiotyo("palkallisen_vapaan_maksetut_paivat", period)
-        osuus = np.where(ansiotyo("palkka_koko_vapaalta", period), maksetut / np.maximum(vapaa, 1), 1.0)
-        return np.where(maksetut > 0, senteiksi(palkka * osuus), 0.0)
+        koko_vapaalta = ansiotyo("palkka_koko_vapaalta", period)
+        rivit = np.flatnonzero(maksetut > 0)  # the rows with a paid day in their leave (a fraction of all)
+        osuus = np.where(koko_vapaalta[rivit], maksetut[rivit] / np.maximum(vapaa[rivit], 1), 1.0)
+        tulos = np.zeros(ansiotyo.count)
+        tulos[rivit] = senteiksi(palkka[rivit] * osuus)
+        return tulos

@@ -25,9 +25,12 @@ def _palkat_senteina(vakuutettu, period):
     The one definition of W, read by `tyonantajien_maksama_palkka`, the employers' total
     and the split (the float32-stored total is not read back).
     """
-    w_i = sentteina(vakuutettu.members("tyonantajan_palkka_jakoperusteena", period))
-    ryhma = vakuutettu.members_entity_id
-    return w_i, np.bincount(ryhma, weights=w_i, minlength=vakuutettu.count).round().astype(np.int64)
+    def laske():
+        w_i = sentteina(vakuutettu.members("tyonantajan_palkka_jakoperusteena", period))
+        ryhma = vakuutettu.members_entity_id
+        return w_i, np.bincount(ryhma, weights=w_i, minlength=vakuutettu.count).round().astype(np.int64)
+
+    return jaksot.muistista(vakuutettu, ("palkat_senteina", str(period)), laske)  # once per month; read-only
 
 
 class palkallisen_vapaan_maksupaivat(Variable):
