@@ -7,7 +7,7 @@ from typing import Callable
 import numpy as np
 from openfisca_core.periods import Instant
 
-from openfisca_tartunta import kalenteri
+from openfisca_tartunta import jaksot, kalenteri
 from openfisca_tartunta.paatoksen_ajanjakso import ENSIMMAINEN_PAIVA
 
 
@@ -91,6 +91,25 @@ def paivittain(paivat, hae: Callable[[str], object]) -> np.ndarray:
         return np.asarray([hae(str(ENSIMMAINEN_PAIVA))])[:0]
     arvot = np.asarray([hae(str(p)) for p in erilliset])
     return arvot[paikat.reshape(paivat.shape)]
+
+
+def paatoksen_alkaessa(vakuutettu, period, hae: Callable[[str], object]) -> np.ndarray:
+    """`paivittain(…, hae)` on each insured's decision's first day (the parameters' first day where
+    there is no decision): the rules in force on the day an absence began (SVL 8:1 a §, 15:4 §).
+    The distinct days are found once per simulation for every such rule."""
+    alku = vakuutettu("paatoksen_ensimmainen_paiva", period)
+
+    def laske():
+        paivat = kalenteri.paivina(alku)
+        return alku, _erilliset(np.where(paivat == kalenteri.EI_PAIVAA, ENSIMMAINEN_PAIVA, paivat))
+
+    osuma = jaksot.muistista(vakuutettu, "paatoksen_alun_paivat", laske)
+    if osuma[0] is not alku:  # the first day was given anew: find its days again
+        osuma = laske()
+    erilliset, paikat = osuma[1]
+    if erilliset.size == 0:
+        return np.asarray([hae(str(ENSIMMAINEN_PAIVA))])[:0]
+    return np.asarray([hae(str(p)) for p in erilliset])[paikat]
 
 
 def vuoden_arvot(parameters, paivat, hae: Callable) -> np.ndarray:

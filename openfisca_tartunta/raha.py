@@ -99,3 +99,15 @@ def jaa_suurimmin_jaannoksin(ryhma, painot, summat) -> np.ndarray:
         sija = np.arange(rivit.size) - np.searchsorted(ryhma_j, ryhma_j, side="left")
         lisa[rivit[jarjestys]] = sija < jaljella[ryhma_j]
     return pohja + lisa
+
+
+def erotus(populaatio, period, vahennettava: str, *vahennykset: str) -> np.ndarray:
+    """`euroina(vahennettava) − euroina(v₁) − euroina(v₂) …` of computed variables, in that order,
+    skipping the deductions that are zero on every row (most populations have no regress, claim
+    or distraint): subtracting +0.0 leaves every value as it was, so the result is the same."""
+    tulos = euroina(populaatio(vahennettava, period))
+    for nimi in vahennykset:
+        arvot = populaatio(nimi, period)
+        if np.any(arvot):
+            tulos -= euroina(arvot)
+    return tulos

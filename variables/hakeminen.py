@@ -8,8 +8,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_tartunta import kalenteri
 from openfisca_tartunta.entities import Vakuutettu
-from openfisca_tartunta.paatoksen_ajanjakso import ENSIMMAINEN_PAIVA
-from openfisca_tartunta.parametrit import paivittain
+from openfisca_tartunta.parametrit import paatoksen_alkaessa
 
 
 class hakemus_saapunut(Variable):
@@ -44,14 +43,11 @@ class hakuaika_kuukausina(Variable):
     )
 
     def formula(vakuutettu, period, parameters):
-        alku = vakuutettu("paatoksen_ensimmainen_paiva", period)
-        alku = np.where(alku == kalenteri.EI_PAIVAA, ENSIMMAINEN_PAIVA, alku)
-
         def hakuaika(paiva):
             kuukaudet = parameters(paiva).hakeminen.hakuaika_kuukausina
             return int(kuukaudet)
 
-        return paivittain(alku, hakuaika).astype(np.int32)
+        return paatoksen_alkaessa(vakuutettu, period, hakuaika).astype(np.int32)
 
 
 class hakuajan_ensimmainen_paiva(Variable):

@@ -30,7 +30,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_tartunta.entities import Vakuutettu
 from openfisca_tartunta.maksujako import ei_vaatimusta, paivien_osuus, vaatimus
-from openfisca_tartunta.raha import euroina, senteiksi
+from openfisca_tartunta.raha import erotus, euroina, senteiksi
 from openfisca_tartunta.tarkistukset import vaadi
 
 _VIITE_KELA = ["Kelan etuusohje 1.9.2.7, 1.9.3.7", "Laki toimeentulotuesta 1412/1997 23 §", "TTL 1290/2002 11 luku 14 §"]
@@ -81,8 +81,7 @@ class vakuutetun_osa_verojen_jalkeen(Variable):
     documentation = "`ennakonpidatyksen_alainen_osa` − `ennakonpidatys`: the net the claims of steps 3–5 share."
 
     def formula(vakuutettu, period):
-        osa = _e(vakuutettu, "ennakonpidatyksen_alainen_osa", period)
-        return senteiksi(np.maximum(osa - _e(vakuutettu, "ennakonpidatys", period), 0.0))
+        return senteiksi(np.maximum(erotus(vakuutettu, period, "ennakonpidatyksen_alainen_osa", "ennakonpidatys"), 0.0))
 
 
 class kelalle_ennen_ulosottoa(Variable):
@@ -159,9 +158,8 @@ class ulosottoon_kaytettavissa(Variable):
     )
 
     def formula(vakuutettu, period):
-        netto = _e(vakuutettu, "vakuutetun_osa_verojen_jalkeen", period)
-        ennen = sum(_e(vakuutettu, n, period) for n in ("kelalle_ennen_ulosottoa", "tyottomyyskassalle_ennen_ulosottoa", "kunnalle_ennen_ulosottoa"))
-        return senteiksi(np.maximum(netto - ennen, 0.0))
+        ennen = ("kelalle_ennen_ulosottoa", "tyottomyyskassalle_ennen_ulosottoa", "kunnalle_ennen_ulosottoa")
+        return senteiksi(np.maximum(erotus(vakuutettu, period, "vakuutetun_osa_verojen_jalkeen", *ennen), 0.0))
 
 
 class ulosoton_tulopohjan_paivaraha(Variable):

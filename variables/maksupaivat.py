@@ -166,7 +166,7 @@ class tartuntatautipaivarahan_maksupaivat(Variable):
         myonnetty = vakuutettu("myonnetyt_paivat", period)
         este = vakuutettu("maksuesteen_arkipaivat", period)
         oikeus = vakuutettu("oikeus_tartuntatautipaivarahaan", period)
-        return np.where(oikeus, np.maximum(myonnetty - este, 0), 0)
+        return np.maximum(myonnetty - este, 0) * oikeus  # days × 0/1: exact in integers
 
 
 class ensimmainen_maksupaiva(Variable):

@@ -14,8 +14,8 @@ from datetime import date
 from openfisca_tartunta import kalenteri
 from openfisca_tartunta.entities import Vakuutettu
 from openfisca_tartunta.luettelot import PoissaolonPeruste
-from openfisca_tartunta.paatoksen_ajanjakso import ENSIMMAINEN_PAIVA, paatoksen_paivat, tarkistetut_paivat
-from openfisca_tartunta.parametrit import paivittain
+from openfisca_tartunta.paatoksen_ajanjakso import paatoksen_paivat, tarkistetut_paivat
+from openfisca_tartunta.parametrit import paatoksen_alkaessa
 from openfisca_tartunta.tarkistukset import vaadi
 
 
@@ -111,14 +111,11 @@ class paatos_oikeuttaa_paivarahaan(Variable):
         )
 
         # SVL 8:1 a § 4 mom. (L 139/2022): read on the day the absence began
-        alku = vakuutettu("paatoksen_ensimmainen_paiva", period)
-        alku = np.where(alku == kalenteri.EI_PAIVAA, ENSIMMAINEN_PAIVA, alku)
-
         def covid19_saannos(paiva):
             voimassa = parameters(paiva).oikeus.covid19_todettu_tartunta
             return bool(voimassa)
 
-        covid = paivittain(alku, covid19_saannos).astype(bool)
+        covid = paatoksen_alkaessa(vakuutettu, period, covid19_saannos).astype(bool)
         oma_covid = covid & (peruste == PoissaolonPeruste.covid19_tartunta)
         lapsen = lapsi & (ika < ikaraja) & (
             (peruste == PoissaolonPeruste.lapsen_kotona_pito) | covid

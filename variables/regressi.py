@@ -33,7 +33,7 @@ from openfisca_core.variables import Variable
 from openfisca_tartunta.entities import Vakuutettu
 from openfisca_tartunta import kalenteri
 from openfisca_tartunta.maksujako import ei_vaatimusta, tuen_maksupaivat, vaatimus
-from openfisca_tartunta.raha import euroina, senteiksi
+from openfisca_tartunta.raha import erotus, euroina, senteiksi
 
 _VIITE_KASSA = ["Kelan etuusohje 1.9.2.6, 1.9.2.10, 1.9.3.7", "TTL 1290/2002 11 luku 14 §", "SVL 1224/2004 15 luku 11 §"]
 _VIITE_KELA = ["Kelan etuusohje 1.9.2.7, 1.9.2.11, 1.9.3.7", "SVL 1224/2004 15 luku 11 § ja 18 § 3 mom.", "TTL 1290/2002 11 luku 14 §"]
@@ -198,7 +198,5 @@ class ennakonpidatyksen_alainen_osa(Variable):
     )
 
     def formula(vakuutettu, period):
-        osa = euroina(vakuutettu("tartuntatautipaivaraha_vakuutetulle", period))
-        kela = euroina(vakuutettu("regressina_kelalle", period))
-        kassa = euroina(vakuutettu("regressina_tyottomyyskassalle", period))
-        return senteiksi(np.maximum(osa - kela - kassa, 0.0))
+        osa = erotus(vakuutettu, period, "tartuntatautipaivaraha_vakuutetulle", "regressina_kelalle", "regressina_tyottomyyskassalle")
+        return senteiksi(np.maximum(osa, 0.0))

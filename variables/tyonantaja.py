@@ -150,7 +150,7 @@ class palkallisen_vapaan_maksetut_paivat(Variable):
                 np.maximum(alkaa[rivit], ikkuna_alku), np.minimum(paattyy[rivit], ikkuna_loppu), esteet
             )
         oikeus = ansiotyo.vakuutettu("oikeus_tartuntatautipaivarahaan", period)
-        return np.where(oikeus, paivat, 0)
+        return paivat * oikeus  # days × 0/1: exact in integers
 
 
 class tyonantajan_palkka_jakoperusteena(Variable):

@@ -5,7 +5,6 @@ Kela's 999-id (checked once per simulation, per distinct value); a row that is
 paid a share but has no id is flagged for a note to the handler.
 """
 
-import numpy as np
 from openfisca_core.periods import ETERNITY, MONTH
 from openfisca_core.variables import Variable
 

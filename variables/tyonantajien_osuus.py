@@ -47,12 +47,12 @@ class palkallisen_vapaan_maksupaivat(Variable):
     def formula(vakuutettu, period):
         tyot = vakuutettu.members
         maksaa = tyot("tyonantajan_palkka_jakoperusteena", period) > 0  # checks the inputs first
-        omat = np.where(maksaa, tyot("palkallisen_vapaan_maksetut_paivat", period), 0)
+        omat = tyot("palkallisen_vapaan_maksetut_paivat", period) * maksaa  # days × 0/1: exact in integers
         ryhma = vakuutettu.members_entity_id
-        maksavia = np.bincount(ryhma, weights=maksaa, minlength=vakuutettu.count)
+        useampi = (np.bincount(ryhma, weights=maksaa, minlength=vakuutettu.count) > 1)[ryhma]
         # One paying row: the union is that row's own days.  Several: merge their intervals.
-        yhdiste = ryhman_summa(vakuutettu, np.where(maksavia[ryhma] > 1, 0, omat))
-        useita = np.flatnonzero(maksaa & (maksavia[ryhma] > 1))
+        yhdiste = ryhman_summa(vakuutettu, omat * ~useampi)
+        useita = np.flatnonzero(maksaa & useampi)
         if useita.size:
             alkaa, paattyy = vapaa(tyot, period, useita)
             ikkuna_alku, ikkuna_loppu = ikkuna(tyot, period, useita)

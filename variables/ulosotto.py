@@ -28,7 +28,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_tartunta.entities import Vakuutettu
 from openfisca_tartunta.paatoksen_ajanjakso import maksetun_ajan_kalenteripaivat
-from openfisca_tartunta.raha import euroina, senteiksi, sentteina
+from openfisca_tartunta.raha import erotus, euroina, senteiksi, sentteina
 from openfisca_tartunta.tarkistukset import ei_negatiivinen
 
 _VIITE = ["Kelan etuusohje 1.9.2.9", "Ulosottokaari 705/2007 4 luku 48–49 §"]
@@ -139,7 +139,8 @@ class ulosotto_tulopohja(Variable):
     def formula(vakuutettu, period):
         muut = euroina(vakuutettu("ulosotto_muut_nettotulot", period))
         ei_negatiivinen(muut, "ulosotto_muut_nettotulot", "1.9.2.9")
-        return senteiksi(euroina(vakuutettu("ulosoton_tulopohjan_paivaraha", period)) + muut)
+        paivaraha = euroina(vakuutettu("ulosoton_tulopohjan_paivaraha", period))
+        return senteiksi(paivaraha + muut if muut.any() else paivaraha)  # + 0.0 changes no sum
 
 
 def ulosmitattava_maara(
@@ -222,7 +223,5 @@ class tartuntatautipaivaraha_netto(Variable):
     )
 
     def formula(vakuutettu, period):
-        kaytettavissa = euroina(vakuutettu("ulosottoon_kaytettavissa", period))
-        ulosotto = euroina(vakuutettu("ulosottopidatys", period))
-        kunta = euroina(vakuutettu("kunnalle_elamantapojen_vuoksi", period))
-        return senteiksi(np.maximum(kaytettavissa - ulosotto - kunta, 0.0))
+        netto = erotus(vakuutettu, period, "ulosottoon_kaytettavissa", "ulosottopidatys", "kunnalle_elamantapojen_vuoksi")
+        return senteiksi(np.maximum(netto, 0.0))
