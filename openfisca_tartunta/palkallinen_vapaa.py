@@ -51,6 +51,11 @@ def vapaan_rivit(alkaa, paattyy) -> np.ndarray:
     return np.flatnonzero(alkaa <= paattyy)
 
 
+def vapaan_rivit_kuukaudessa(ansiotyo, period) -> np.ndarray:
+    """`vapaan_rivit` of the month's checked leave, found once per month for every reader."""
+    return jaksot.muistista(ansiotyo, ("palkallisen_vapaan_rivit", str(period)), lambda: vapaan_rivit(*vapaa(ansiotyo, period)))
+
+
 def _jasenille(ansiotyo, paivat, rivit):
     """The insured's values (a pair of day arrays) on each activity row, or on the rows `rivit`."""
     ryhma = ansiotyo.simulation.populations["vakuutettu"].members_entity_id

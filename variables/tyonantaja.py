@@ -29,7 +29,7 @@ from openfisca_core.variables import Variable
 
 from openfisca_tartunta import jaksot, kalenteri
 from openfisca_tartunta.entities import Ansiotyo
-from openfisca_tartunta.palkallinen_vapaa import ikkuna, jasenten_esteet, paatoksen_rajat, vapaa, vapaan_rivit
+from openfisca_tartunta.palkallinen_vapaa import ikkuna, jasenten_esteet, paatoksen_rajat, vapaa, vapaan_rivit_kuukaudessa
 from openfisca_tartunta.raha import euroina, senteiksi
 from openfisca_tartunta.annetut_kuukaudet import vaadi_kuukauden_arvo
 from openfisca_tartunta.tarkistukset import ei_negatiivinen
@@ -117,7 +117,7 @@ class palkallisen_vapaan_arkipaivat(Variable):
 
     def formula(ansiotyo, period):
         alkaa, paattyy = vapaa(ansiotyo, period)
-        rivit = vapaan_rivit(alkaa, paattyy)
+        rivit = vapaan_rivit_kuukaudessa(ansiotyo, period)
         paivat = np.zeros(ansiotyo.count, dtype=np.int64)
         if rivit.size:
             alku, loppu = paatoksen_rajat(ansiotyo, period, rivit)
@@ -141,16 +141,18 @@ class palkallisen_vapaan_maksetut_paivat(Variable):
 
     def formula(ansiotyo, period):
         alkaa, paattyy = vapaa(ansiotyo, period)
-        rivit = vapaan_rivit(alkaa, paattyy)
+        rivit = vapaan_rivit_kuukaudessa(ansiotyo, period)
         paivat = np.zeros(ansiotyo.count, dtype=np.int32)
         if rivit.size:
+            vakuutetut = ansiotyo.simulation.populations["vakuutettu"]
             ikkuna_alku, ikkuna_loppu = ikkuna(ansiotyo, period, rivit)
-            esteet = jasenten_esteet(ansiotyo.simulation.populations["vakuutettu"], period, rivit)
-            paivat[rivit] = jaksot.maksetut_paivat(
+            esteet = jasenten_esteet(vakuutetut, period, rivit)
+            maksetut = jaksot.maksetut_paivat(
                 np.maximum(alkaa[rivit], ikkuna_alku), np.minimum(paattyy[rivit], ikkuna_loppu), esteet
             )
-        oikeus = ansiotyo.vakuutettu("oikeus_tartuntatautipaivarahaan", period)
-        return paivat * oikeus  # days × 0/1: exact in integers
+            oikeus = vakuutetut("oikeus_tartuntatautipaivarahaan", period)[vakuutetut.members_entity_id[rivit]]
+            paivat[rivit] = maksetut * oikeus  # days × 0/1: exact in integers
+        return paivat
 
 
 class tyonantajan_palkka_jakoperusteena(Variable):
