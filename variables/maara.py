@@ -10,6 +10,7 @@ import numpy as np
 from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
+from openfisca_tartunta import jaksot
 from openfisca_tartunta.entities import Ansiotyo, Vakuutettu
 from openfisca_tartunta.raha import euroina, senteiksi
 from openfisca_tartunta.roolit import roolin_summa
@@ -22,8 +23,10 @@ def _osuudet(ansiotyo, period, parameters):
     stores as float32: a part such as 30 001.50 ÷ 300 = 100.005 would come back as
     100.00499... and round down instead of half up (1.6).
     """
-    peruste = euroina(ansiotyo("paivarahan_peruste", period))
-    return peruste / ansiotyo("paivarahan_jakaja", period)
+    def laske():
+        return euroina(ansiotyo("paivarahan_peruste", period)) / ansiotyo("paivarahan_jakaja", period)
+
+    return jaksot.muistista(ansiotyo, ("paivarahan_osuudet", str(period)), laske)  # once per month; read-only
 
 
 class paivarahan_peruste(Variable):

@@ -123,6 +123,9 @@ class kohdistuu_edelliseen_vuoteen(Variable):
 
 def _osuutena(prosentit, nimi: str) -> tuple[np.ndarray, np.ndarray]:
     """A percent input checked to be 0–100 (float32 noise removed): (the percent, the fraction)."""
+    if not np.any(prosentit):  # a rate nobody has (the own rate, mostly): zeros, nothing to check
+        nollat = np.zeros(np.shape(prosentit))
+        return nollat, nollat.copy()
     prosentit = tarkkuudella(prosentit, 4)
     vaadi(
         (prosentit >= 0) & (prosentit <= 100),

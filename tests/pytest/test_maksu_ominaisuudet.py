@@ -377,7 +377,8 @@ def _tarkista(tbs, kuukausi: date, vakuutetut: list) -> None:
         for tyo, saa in zip(v["tyot"], rivin_osuudet):
             assert 0 <= saa <= tyo["palkka"], tunniste
             oma = next((m["samalta_ajalta"] for m in o["maksavat"] if m["tunnus"] is tyo["tunnus"] and m["ansionmenetys"] == tyo["ansionmenetys"] and m["palkka"] == tyo["palkka"] and m["vapaa"] == tyo["vapaa"]), None)
-            tarkka = Fraction(t * oma, o["w"]) if oma is not None else 0
+            # W = 0 (each paying employer's pay for the same period rounds to 0 cents): no share.
+            tarkka = Fraction(t * oma, o["w"]) if oma is not None and o["w"] else 0
             assert abs(saa - tarkka) < 1, (tunniste, saa, tarkka)
         osa = o["brutto"] - t
         assert tulos["tartuntatautipaivaraha_vakuutetulle"][i] == osa, tunniste
