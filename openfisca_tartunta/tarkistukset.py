@@ -57,7 +57,8 @@ SUURIN_ARVO = 1e12
 def ei_negatiivinen(arvot, muuttuja: str, kohta: str) -> None:
     """A non-negative, finite, plausible amount or count."""
     arvot = np.asarray(arvot)
-    if ((arvot >= 0) & (arvot < SUURIN_ARVO)).all():  # NaN and ±inf fail one of the two
+    # Two reductions, no temporary arrays; a NaN anywhere makes the min NaN, and NaN >= 0 is false.
+    if arvot.size == 0 or (np.min(arvot) >= 0 and np.max(arvot) < SUURIN_ARVO):
         return
     vaadi(arvot >= 0, muuttuja, arvot, f"must not be negative ({kohta})")
     if np.issubdtype(arvot.dtype, np.floating):

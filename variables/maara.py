@@ -6,14 +6,14 @@ comes from that month's pay inputs; an entrepreneur's from the income in force
 when the decision starts.
 """
 
-import numpy as np
 from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
 from openfisca_tartunta import jaksot
 from openfisca_tartunta.entities import Ansiotyo, Vakuutettu
 from openfisca_tartunta.raha import euroina, senteiksi
-from openfisca_tartunta.roolit import roolin_summa
+from openfisca_tartunta.roolit import roolien_summa
+from openfisca_tartunta.valinta import ehdolla, valitse
 
 
 def _osuudet(ansiotyo, period, parameters):
@@ -44,7 +44,7 @@ class paivarahan_peruste(Variable):
     def formula(ansiotyo, period):
         palkka = ansiotyo("menetetty_kuukausiansio", period)
         yrittaja = ansiotyo("yrittajan_paivarahan_tyotulo", period)
-        return np.where(ansiotyo("on_palkkatyo", period), palkka, yrittaja)
+        return valitse(ansiotyo("on_palkkatyo", period), palkka, yrittaja)
 
 
 class paivarahan_jakaja(Variable):
@@ -62,7 +62,7 @@ class paivarahan_jakaja(Variable):
 
     def formula(ansiotyo, period, parameters):
         p = parameters(period).paivaraha
-        return np.where(ansiotyo("on_palkkatyo", period), p.palkansaajan_jakaja, p.yrittajan_jakaja)
+        return valitse(ansiotyo("on_palkkatyo", period), float(p.palkansaajan_jakaja), float(p.yrittajan_jakaja))
 
 
 class paivarahan_osuus(Variable):
@@ -94,9 +94,7 @@ class laskennallinen_paivaraha(Variable):
     def formula(vakuutettu, period, parameters):
         osuus = _osuudet(vakuutettu.members, period, parameters)
         # Role-filtered sums have one value for every group, also for a group with no rows.
-        summa = roolin_summa(vakuutettu, osuus, Vakuutettu.PALKKATYO) + roolin_summa(
-            vakuutettu, osuus, Vakuutettu.YRITYSTOIMINTA
-        )
+        summa = roolien_summa(vakuutettu, osuus, (Vakuutettu.PALKKATYO, Vakuutettu.YRITYSTOIMINTA))
         return senteiksi(summa)
 
 
@@ -111,7 +109,7 @@ class tartuntatautipaivaraha_paivalta(Variable):
 
     def formula(vakuutettu, period):
         oikeus = vakuutettu("oikeus_tartuntatautipaivarahaan", period)
-        return np.where(oikeus, vakuutettu("laskennallinen_paivaraha", period), 0.0)
+        return ehdolla(oikeus, vakuutettu("laskennallinen_paivaraha", period))
 
 
 class tartuntatautipaivaraha(Variable):

@@ -27,6 +27,7 @@ from openfisca_tartunta.luettelot import Ennakonpidatysperuste
 from openfisca_tartunta.paatoksen_ajanjakso import maksetun_ajan_kalenteripaivat
 from openfisca_tartunta.raha import euroina, senteiksi, sentteina, tarkkuudella
 from openfisca_tartunta.tarkistukset import ei_negatiivinen, vaadi
+from openfisca_tartunta.valinta import ehdolla, valitse
 
 _VIITE = ["Kelan etuusohje 1.9.3.1, 1.9.3.4.1", "Ennakkoperintälaki 1118/1996", "Verohallinnon päätös ennakonpidätyksen toimittamistavoista ja määrästä 6 §"]
 
@@ -200,7 +201,7 @@ class ennakonpidatys(Variable):
         # Base/additional rate split at the card's income limit (1.9.3.1).
         rajan_alla = np.subtract(tuloraja, kertyma)
         np.clip(rajan_alla, 0.0, osa, out=rajan_alla)
-        rajan_alla = np.where(tuloraja > 0, rajan_alla, osa)
+        rajan_alla = valitse(tuloraja > 0, rajan_alla, osa)
         rajan_yli = np.subtract(osa, rajan_alla)
         lattia = palkka * p.vahimmaisprosentti_palkan_verokortilla  # 0 where the floor does not apply
         for prosentti in (perus, lisa):
@@ -215,10 +216,10 @@ class ennakonpidatys(Variable):
         np.maximum(lahdevero, 0.0, out=lahdevero)
         lahdevero *= np.maximum(oma, p.lahdevero.prosentti, out=oma)
 
-        vero = np.where(lahde, lahdevero, np.where(taulukko, taulukolla, kortilla))
+        vero = valitse(lahde, lahdevero, valitse(taulukko, taulukolla, kortilla))
         # "at most 4 € a day": compared in whole cents, so 20,00 € for 5 days is exactly at the limit
         # (`osa` is whole cents, so 100 × osa is within float noise of its cents).
         alaraja = paivat * sentteina(p.pidatyksen_alaraja_paivalta)
         pidetaan = (paivat > 0) & (osa * 100.0 > alaraja + 0.5)
         vero = np.minimum(senteiksi(vero), osa, out=vero)
-        return np.where(pidetaan, vero, 0.0)
+        return ehdolla(pidetaan, vero)

@@ -19,7 +19,7 @@ from openfisca_tartunta.entities import Vakuutettu
 from openfisca_tartunta.palvelin.asetukset import Asetukset
 from openfisca_tartunta.palvelin.eraajo import json_runko
 from openfisca_tartunta.palvelin.sovellus import luo_sovellus
-from openfisca_tartunta.roolit import roolissa, roolin_summa
+from openfisca_tartunta.roolit import roolien_summa, roolissa, roolin_summa
 from openfisca_tartunta.simulaatio import rakenna_simulaatio
 from openfisca_tartunta.tarkistukset import Syottovirhe
 
@@ -143,6 +143,14 @@ def test_roolit_koodeista_kuin_has_role(tbs):
         np.testing.assert_array_equal(roolissa(tyot, r), rooli == nimi)
         arvot = RNG.random(kuuluu.size)
         np.testing.assert_array_equal(roolin_summa(ryhma, arvot, r), ryhma.sum(arvot, role=r))
+    # Both roles in one pass: bit for bit the two OpenFisca role sums added (values with many
+    # significant bits, so a different order of additions would show), one role alone, no rows.
+    arvot = RNG.random(kuuluu.size) * 1e4 / 3
+    roolit = (Vakuutettu.PALKKATYO, Vakuutettu.YRITYSTOIMINTA)
+    odotettu = ryhma.sum(arvot, role=roolit[0]) + ryhma.sum(arvot, role=roolit[1])
+    assert odotettu.view(np.int64).tolist() == roolien_summa(ryhma, arvot, roolit).view(np.int64).tolist()
+    assert roolien_summa(ryhma, arvot, roolit[1:]).tolist() == ryhma.sum(arvot, role=roolit[1]).tolist()
+    assert (roolien_summa(ryhma, arvot, roolit)[tyoja == 0] == 0).all()
 
 
 def test_vain_kolmas_estava_etuus_tarkistetaan(tbs):
