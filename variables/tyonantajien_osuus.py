@@ -21,15 +21,19 @@ _VIITE_TYONANTAJA = ["Kelan etuusohje 1.3.2, 1.3.2.1, 1.3.2.3, 1.9.2.2", "SVL 12
 
 
 def _palkat_senteina(vakuutettu, period):
-    """W: each row's pay for the same period and their sum per insured, in whole cents (int64).
+    """W: the rows with a pay for the same period (every other row's is 0), their pays and the sum
+    per insured, in whole cents (int64): (rows, Wᵢ of those rows, W per insured).
 
     The one definition of W, read by `tyonantajien_maksama_palkka`, the employers' total
-    and the split (the float32-stored total is not read back).
+    and the split (the float32-stored total is not read back).  Only the rows with paid days
+    in a reported leave have a pay (a fraction of all); W sums whole cents, exact in any order.
     """
     def laske():
-        w_i = sentteina(vakuutettu.members("tyonantajan_palkka_jakoperusteena", period))
-        ryhma = vakuutettu.members_entity_id
-        return w_i, np.bincount(ryhma, weights=w_i, minlength=vakuutettu.count).round().astype(np.int64)
+        palkka = vakuutettu.members("tyonantajan_palkka_jakoperusteena", period)
+        rivit = np.flatnonzero(palkka)
+        w_i = sentteina(palkka[rivit])
+        ryhma = vakuutettu.members_entity_id[rivit]
+        return rivit, w_i, np.bincount(ryhma, weights=w_i, minlength=vakuutettu.count).round().astype(np.int64)
 
     return jaksot.muistista(vakuutettu, ("palkat_senteina", str(period)), laske)  # once per month; read-only
 
@@ -47,19 +51,22 @@ class palkallisen_vapaan_maksupaivat(Variable):
 
     def formula(vakuutettu, period):
         tyot = vakuutettu.members
-        maksaa = tyot("tyonantajan_palkka_jakoperusteena", period) > 0  # checks the inputs first
-        omat = tyot("palkallisen_vapaan_maksetut_paivat", period) * maksaa  # days × 0/1: exact in integers
-        ryhma = vakuutettu.members_entity_id
-        useampi = (np.bincount(ryhma, weights=maksaa, minlength=vakuutettu.count) > 1)[ryhma]
+        # The paying rows (a pay for the same period: a fraction of all); reading it checks the inputs first.
+        maksavat = np.flatnonzero(tyot("tyonantajan_palkka_jakoperusteena", period) > 0)
+        omat = tyot("palkallisen_vapaan_maksetut_paivat", period)[maksavat]
+        ryhma = vakuutettu.members_entity_id[maksavat]
+        useampi = np.bincount(ryhma, minlength=vakuutettu.count)[ryhma] > 1
         # One paying row: the union is that row's own days.  Several: merge their intervals.
-        yhdiste = ryhman_summa(vakuutettu, omat * ~useampi)
-        useita = np.flatnonzero(maksaa & useampi)
+        yksi = ~useampi
+        # (float64 also when no row pays: numpy counts an empty selection in int64 even with weights)
+        yhdiste = np.bincount(ryhma[yksi], weights=omat[yksi], minlength=vakuutettu.count).astype(np.float64, copy=False)
+        useita = maksavat[useampi]
         if useita.size:
             alkaa, paattyy = vapaa(tyot, period, useita)
             ikkuna_alku, ikkuna_loppu = ikkuna(tyot, period, useita)
-            alku, loppu = jaksot.yhdisteen_palat(ryhma[useita], np.maximum(alkaa, ikkuna_alku), np.minimum(paattyy, ikkuna_loppu))
+            alku, loppu = jaksot.yhdisteen_palat(ryhma[useampi], np.maximum(alkaa, ikkuna_alku), np.minimum(paattyy, ikkuna_loppu))
             paivat = jaksot.maksetut_paivat(alku, loppu, jasenten_esteet(vakuutettu, period, useita))
-            yhdiste += np.bincount(ryhma[useita], weights=paivat, minlength=vakuutettu.count)
+            yhdiste += np.bincount(ryhma[useampi], weights=paivat, minlength=vakuutettu.count)
         return np.minimum(np.rint(yhdiste).astype(np.int32), vakuutettu("tartuntatautipaivarahan_maksupaivat", period))
 
 
@@ -73,7 +80,7 @@ class tyonantajien_maksama_palkka(Variable):
     documentation = "W: Σ of the rows' `tyonantajan_palkka_jakoperusteena` (the pay for the same period), in whole cents."
 
     def formula(vakuutettu, period):
-        return _palkat_senteina(vakuutettu, period)[1] / 100.0
+        return _palkat_senteina(vakuutettu, period)[2] / 100.0
 
 
 class tyosuhteiden_osuus_paivarahasta(Variable):
@@ -116,7 +123,7 @@ class tartuntatautipaivaraha_tyonantajille(Variable):
         vakuutettu.members("tyonantajan_tunnus_kelpaa", period)  # a malformed given id is an input error (1.3.2.8)
         paiva = euroina(vakuutettu("tyosuhteiden_osuus_paivarahasta", period))
         paivat = vakuutettu("palkallisen_vapaan_maksupaivat", period)
-        palkka = _palkat_senteina(vakuutettu, period)[1] / 100.0
+        palkka = _palkat_senteina(vakuutettu, period)[2] / 100.0
         brutto = euroina(vakuutettu("tartuntatautipaivaraha", period))
         return np.minimum(np.minimum(senteiksi(paiva * paivat), palkka), brutto)
 
@@ -136,13 +143,14 @@ class tartuntatautipaivaraha_tyonantajalle(Variable):
     def formula(ansiotyo, period):
         ansiotyo("tyonantajan_tunnus_kelpaa", period)  # a malformed given id is an input error (1.3.2.8)
         ryhmat = ansiotyo.simulation.populations["vakuutettu"]
-        w_i, w = _palkat_senteina(ryhmat, period)
+        rivit, w_i, w = _palkat_senteina(ryhmat, period)
         # T ≤ W by construction; the min only guards against float32 storage of very large T.
         t = np.minimum(sentteina(ryhmat("tartuntatautipaivaraha_tyonantajille", period)), w)
         # Only rows with pay share T (a row with Wᵢ = 0 has remainder 0, never a left-over cent).
-        maksavat = np.flatnonzero(w_i > 0)
+        maksaa = w_i > 0
+        maksavat = rivit[maksaa]
         osuudet = np.zeros(ansiotyo.count)
-        osuudet[maksavat] = jaa_suurimmin_jaannoksin(ryhmat.members_entity_id[maksavat], w_i[maksavat], t) / 100.0
+        osuudet[maksavat] = jaa_suurimmin_jaannoksin(ryhmat.members_entity_id[maksavat], w_i[maksaa], t) / 100.0
         return osuudet
 
 
