@@ -57,4 +57,3 @@ def valitse(ehto, kylla, ei) -> np.ndarray:
         np.multiply(maski, ei, out=maski)
         np.add(tulos, maski, out=tulos)
         return _tarkistettu(tulos, ehto, kylla, ei)
-
