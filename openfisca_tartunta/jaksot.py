@@ -10,7 +10,7 @@ taken in this order:
 3. a payment restriction (granted, not paid, 1.9.4).
 
 Ranges of one kind must not overlap, nor annual leave and a payment
-restriction (the checks in `tarkista`); a blocking benefit may cover annual
+restriction (the checks in `jaksojen_tarkistus.tarkista`); a blocking benefit may cover annual
 leave or a restriction, and then takes the day.  Counting uses
 inclusion–exclusion over the slots, evaluated only on the rows that have any
 range at all (a population usually has few), so the cost stays near that of
@@ -27,11 +27,7 @@ from openfisca_core.indexed_enums import Enum
 
 from openfisca_tartunta import kalenteri
 from openfisca_tartunta.annetut_kuukaudet import syote_annettu
-from openfisca_tartunta.luettelot import KUUN_ALUSTA_ALKAVAT, TYOSSAKAYVAN_ELAKKEET, EstavaEtuus
-from openfisca_tartunta.tarkistukset import vaadi
-
-#: Only a part-time pension that started before this day blocks the allowance (1.4.7, SVL 8:6 § 1 mom. 5 k.).
-OSA_AIKAELAKE_ENNEN = np.datetime64("2017-01-01", "D")
+from openfisca_tartunta.luettelot import TYOSSAKAYVAN_ELAKKEET
 
 VUOSILOMIA = 3
 MAKSUESTEITA = 2
@@ -84,8 +80,19 @@ def leikkauksen_paivat(valit, laskuri=kalenteri.arkipaivat) -> np.ndarray:
     `valit` is a list of (start, end) arrays of equal length; only the rows where
     the intersection is not empty are counted.
     """
-    alku = valit[0][0]
-    loppu = valit[0][1]
+    numerot = kalenteri.paivanumeroina(*(p for vali in valit for p in vali))
+    if numerot is None:  # a NaT somewhere: datetime64's own comparisons
+        return _leikkaus(valit, laskuri)
+    return _leikkaus(list(zip(numerot[0::2], numerot[1::2])), _numeroista(laskuri))
+
+
+def _numeroista(laskuri):
+    """`laskuri` for ranges given as day numbers (`kalenteri.paivanumeroina`)."""
+    return lambda alku, loppu: laskuri(alku.view("datetime64[D]"), loppu.view("datetime64[D]"))
+
+
+def _leikkaus(valit, laskuri) -> np.ndarray:
+    alku, loppu = valit[0]
     for a, b in valit[1:]:
         alku = np.maximum(alku, a)
         loppu = np.minimum(loppu, b)
@@ -194,6 +201,30 @@ def estojaksot(vakuutettu, period) -> list[tuple[np.ndarray, np.ndarray]]:
     return tulos
 
 
+def _erittely_riveilla(alku, loppu, esteet: Esteet, laskuri):
+    """`erittely` on the rows `esteet.rivit` only (the rows with a range; the others have none)."""
+    r = esteet.rivit
+    ikkuna = (kalenteri.paivina(alku)[r], kalenteri.paivina(loppu)[r])
+    estot, lomat, rajoitukset = esteet.estot, esteet.lomat, esteet.rajoitukset
+    kaikki = [ikkuna, *estot, *lomat, *rajoitukset]
+    numerot = kalenteri.paivanumeroina(*(p for vali in kaikki for p in vali))  # NaT checked once for all
+    if numerot is not None:  # every intersection as day numbers
+        laskuri = _numeroista(laskuri)
+        kaikki = list(zip(numerot[0::2], numerot[1::2]))
+        ikkuna, i = kaikki[0], 1 + len(estot)
+        estot, lomat, rajoitukset = kaikki[1:i], kaikki[i:i + len(lomat)], kaikki[i + len(lomat):]
+    estetyt = [_leikkaus([ikkuna, esto], laskuri) for esto in estot]
+    osat = []
+    for lista in (lomat, rajoitukset):
+        osa = np.zeros(r.size, dtype=np.int32)
+        for jakso in lista:
+            osa += _leikkaus([ikkuna, jakso], laskuri)
+            for esto in estot:  # blocked days are the blocking benefit's, not counted twice
+                osa -= _leikkaus([ikkuna, jakso, esto], laskuri)
+        osat.append(osa)
+    return estetyt, osat[0], osat[1]
+
+
 def erittely(alku, loppu, esteet: Esteet, laskuri=kalenteri.arkipaivat):
     """Days of [alku, loppu] blocked (per slot), on annual leave and restricted, each day once.
 
@@ -207,24 +238,21 @@ def erittely(alku, loppu, esteet: Esteet, laskuri=kalenteri.arkipaivat):
     r = esteet.rivit
     if r.size == 0:
         return estetyt, loma, rajoitus
-    ikkuna = (kalenteri.paivina(alku)[r], kalenteri.paivina(loppu)[r])
-    for k, esto in enumerate(esteet.estot):
-        estetyt[k][r] = leikkauksen_paivat([ikkuna, esto], laskuri)
-    for lista, summa in ((esteet.lomat, loma), (esteet.rajoitukset, rajoitus)):
-        osa = np.zeros(r.size, dtype=np.int32)
-        for jakso in lista:
-            osa += leikkauksen_paivat([ikkuna, jakso], laskuri)
-            for esto in esteet.estot:  # blocked days are the blocking benefit's, not counted twice
-                osa -= leikkauksen_paivat([ikkuna, jakso, esto], laskuri)
-        summa[r] = osa
+    omat_estetyt, loma[r], rajoitus[r] = _erittely_riveilla(alku, loppu, esteet, laskuri)
+    for kaikki, omat in zip(estetyt, omat_estetyt):
+        kaikki[r] = omat
     return estetyt, loma, rajoitus
 
 
 def maksetut_paivat(alku, loppu, esteet: Esteet, laskuri=kalenteri.arkipaivat) -> np.ndarray:
     """Days of [alku, loppu] (already inside the paid window) that the allowance is paid for."""
-    kaikki = laskuri(alku, loppu)
-    estetyt, loma, rajoitus = erittely(alku, loppu, esteet, laskuri)
-    return np.maximum(kaikki - sum(estetyt, np.zeros_like(kaikki)) - loma - rajoitus, 0).astype(np.int32)
+    kaikki = laskuri(alku, loppu)  # ≥ 0: all of a row's days where it has no range
+    tulos = kaikki.astype(np.int32)
+    r = esteet.rivit
+    if r.size:  # the deductions on the rows with a range (a few per cent of a population)
+        estetyt, loma, rajoitus = _erittely_riveilla(alku, loppu, esteet, laskuri)
+        tulos[r] = np.maximum(kaikki[r] - sum(estetyt, np.zeros(r.size, dtype=np.int32)) - loma - rajoitus, 0)
+    return tulos
 
 
 def ensimmainen_maksettu(alku, loppu, esteet: Esteet) -> np.ndarray:
@@ -249,81 +277,3 @@ def ensimmainen_maksettu(alku, loppu, esteet: Esteet) -> np.ndarray:
                     )
         paiva[r] = p
     return np.where(paiva <= kalenteri.paivina(loppu), paiva, kalenteri.EI_PAIVAA)
-
-
-def _slotin_syotteet(laji: str, nimi: str) -> list[str]:
-    return [f"{nimi}_alkaa", f"{nimi}_paattyy"] + ([nimi] if laji == "estava_etuus" else [])
-
-
-def tarkista(vakuutettu, period) -> np.ndarray:
-    """Refuse ill-formed ranges with an error naming the field; return the rows with any range.
-
-    Runs once per simulation (from `ajanjaksoja_annettu`), on the rows where any slot is
-    filled (usually few), so a large population costs one comparison per input; a slot
-    whose inputs hold no value in the simulation is not read at all (a single case).
-    """
-    nimet = [(laji, nimi) for laji, lista in (("vuosiloma", vuosilomat()), ("maksueste", maksuesteet()),
-                                              ("estava_etuus", estavat_etuudet())) for nimi in lista]
-    # A slot none of whose inputs holds a value is empty on every row: nothing to check or compare.
-    nimet = [(laji, nimi) for laji, nimi in nimet
-             if any(syote_annettu(vakuutettu, n) for n in _slotin_syotteet(laji, nimi))]
-    sarakkeet = {}
-    annettu = np.zeros(vakuutettu.count, dtype=bool)
-    for laji, nimi in nimet:
-        alku = kalenteri.paivina(vakuutettu(f"{nimi}_alkaa", period))
-        loppu = kalenteri.paivina(vakuutettu(f"{nimi}_paattyy", period))
-        annettu |= kalenteri.ei_paiva(alku, kalenteri.EI_PAIVAA)
-        annettu |= kalenteri.ei_paiva(loppu, kalenteri.EI_PAIVAA if laji == "estava_etuus" else kalenteri.AINA)
-        sarakkeet[nimi] = [alku, loppu]
-        if laji == "estava_etuus":
-            etuus = np.asarray(vakuutettu(nimi, period))
-            annettu |= etuus != EstavaEtuus.ei_etuutta.index
-            sarakkeet[nimi].append(etuus)
-    rivit = np.flatnonzero(annettu)
-    if rivit.size == 0:
-        return rivit
-    tyossa = np.asarray(vakuutettu("tyoskentelee_elakkeella", period))[rivit]
-    elakkeet = [e.index for e in TYOSSAKAYVAN_ELAKKEET]
-    ryhmat: dict[str, list] = {"vuosiloma": [], "maksueste": [], "estava_etuus": []}
-    for laji, nimi in nimet:
-        alku, loppu = sarakkeet[nimi][0][rivit], sarakkeet[nimi][1][rivit]
-        alku_annettu = alku != kalenteri.EI_PAIVAA
-        if laji == "estava_etuus":
-            etuus = sarakkeet[nimi][2][rivit]
-            loppu_annettu = loppu != kalenteri.EI_PAIVAA
-            vaadi(alku_annettu | ~loppu_annettu, f"{nimi}_alkaa", alku,
-                  f"missing while {nimi}_paattyy is given; give the first day of the benefit (1.4)")
-            ei_etuutta = etuus == EstavaEtuus.ei_etuutta.index
-            vaadi(~alku_annettu | ~ei_etuutta, nimi, alku,
-                  f"missing: name the benefit that starts on {nimi}_alkaa (the value shown) (1.4)")
-            vaadi(alku_annettu | ei_etuutta, f"{nimi}_alkaa", alku,
-                  f"missing: give the first day of the benefit named in {nimi} (1.4)")
-            kuun_alku = alku == alku.astype("datetime64[M]").astype("datetime64[D]")
-            vaadi(~alku_annettu | kuun_alku | ~np.isin(etuus, [e.index for e in KUUN_ALUSTA_ALKAVAT]),
-                  f"{nimi}_alkaa", alku,
-                  "an old-age pension (or an MP's adaptation pension) starts on the first day of a month; "
-                  "the allowance runs to the end of the previous month (1.4.5)")
-            vaadi(~alku_annettu | (alku < OSA_AIKAELAKE_ENNEN) | (etuus != EstavaEtuus.osa_aikaelake.index),
-                  f"{nimi}_alkaa", alku,
-                  "only a part-time pension started before 2017-01-01 blocks the allowance (1.4.7)")
-        else:
-            loppu_annettu = loppu != kalenteri.AINA
-            vaadi(alku_annettu | ~loppu_annettu, f"{nimi}_alkaa", alku,
-                  f"missing while {nimi}_paattyy is given; give both dates of the range")
-            vaadi(loppu_annettu | ~alku_annettu, f"{nimi}_paattyy", loppu,
-                  f"missing while {nimi}_alkaa is given; give both dates of the range (the end is inclusive)")
-        vaadi(~alku_annettu | ~loppu_annettu | (loppu >= alku), f"{nimi}_paattyy", loppu,
-              f"the range ends before it starts ({nimi}_alkaa); the end date is inclusive")
-        if laji == "estava_etuus":  # a pension that does not block a working pensioner overlaps nothing
-            alku_annettu = alku_annettu & ~(tyossa & np.isin(etuus, elakkeet))
-        ryhmat[laji].append((nimi, np.where(alku_annettu, alku, kalenteri.EI_PAIVAA),
-                             np.where(alku_annettu, loppu, kalenteri.AINA)))
-    pareittain = [(ryhmat[laji], ryhmat[laji]) for laji in ryhmat] + [(ryhmat["maksueste"], ryhmat["vuosiloma"])]
-    for ensimmaiset, toiset in pareittain:
-        for i, (nimi, a, b) in enumerate(ensimmaiset):
-            for j, (muu, c, d) in enumerate(toiset):
-                if ensimmaiset is toiset and j >= i:
-                    continue
-                vaadi(np.maximum(a, c) > np.minimum(b, d), f"{nimi}_alkaa", a,
-                      f"the range overlaps {muu} ({muu}_alkaa … {muu}_paattyy); give each day once")
-    return rivit

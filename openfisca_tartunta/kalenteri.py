@@ -73,6 +73,24 @@ def ei_paiva(paivat, paiva: np.datetime64) -> np.ndarray:
     return paivina(paivat).view(np.int64) != np.datetime64(paiva, "D").astype(np.int64)
 
 
+#: NaT's day number: the smallest int64.
+_NAT = np.iinfo(np.int64).min
+
+
+def paivanumeroina(*paivat) -> tuple[np.ndarray, ...] | None:
+    """Day numbers (int64 views, no copy) of date arrays, or None if one of them holds NaT.
+
+    Without NaT, int64 comparisons, max and min give datetime64's results at a third of the cost
+    of its NaT-aware loops (README, Speed of the model); with a NaT the caller keeps the dates."""
+    numerot = tuple(paivina(p).view(np.int64) for p in paivat)
+    return None if any(n.size and n.min() == _NAT for n in numerot) else numerot
+
+
+def paivanumero(paiva) -> int:
+    """The day number of one day (not NaT), to compare with `paivanumeroina`'s arrays."""
+    return int(np.datetime64(paiva, "D").astype(np.int64))
+
+
 def _arkipaivat_laskien(alku, loppu) -> np.ndarray:
     """`arkipaivat` by `busday_count` (any days; only the non-empty intervals are counted)."""
     alku = paivina(alku)

@@ -37,8 +37,10 @@ def _tarkistettu(alkaa, paattyy, palkkatyo):
         paattyy,
         "missing while palkallinen_vapaa_alkaa is given; give both dates of the reported paid leave (1.3.2.3)",
     )
+    numerot = kalenteri.paivanumeroina(alkaa, paattyy)  # day numbers where no date is NaT (faster)
+    a, b = numerot or (alkaa, paattyy)
     vaadi(
-        ~(alku_annettu & loppu_annettu) | (paattyy >= alkaa),
+        ~(alku_annettu & loppu_annettu) | (b >= a),
         "palkallinen_vapaa_paattyy",
         paattyy,
         "the reported paid leave ends before it starts (palkallinen_vapaa_alkaa); the end date is inclusive (1.3.2.3)",

@@ -5,7 +5,7 @@ several ranges fall in one month, so the count of each slot is a variable like
 `estava_etuus_N_arkipaivat`: the arkipäivät of the month's paid window inside the slot's
 range and not blocked by a benefit (a blocked day is the blocking benefit's, 1.4).  The
 slots of one kind add up to `vuosiloman_arkipaivat` / `maksuesteen_arkipaivat`, since
-ranges of one kind never overlap (`jaksot.tarkista`).  The slots are written out so that
+ranges of one kind never overlap (`jaksojen_tarkistus.tarkista`).  The slots are written out so that
 OpenFisca can show each variable's source.
 """
 
@@ -32,7 +32,7 @@ def _slotin_paivat(vakuutettu, period, laji: str, i: int) -> np.ndarray:
     ikkuna = (alku[r], loppu[r])
     jakso = getattr(esteet, laji)[i]
     osa = jaksot.leikkauksen_paivat([ikkuna, jakso])
-    for esto in esteet.estot:  # blocking benefits never overlap each other (jaksot.tarkista)
+    for esto in esteet.estot:  # blocking benefits never overlap each other (jaksojen_tarkistus.tarkista)
         osa = osa - jaksot.leikkauksen_paivat([ikkuna, jakso, esto])
     tulos[r] = osa
     return tulos

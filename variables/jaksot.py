@@ -16,7 +16,7 @@ from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import ETERNITY
 from openfisca_core.variables import Variable
 
-from openfisca_tartunta import jaksot, kalenteri
+from openfisca_tartunta import jaksojen_tarkistus, kalenteri
 from openfisca_tartunta.entities import Vakuutettu
 from openfisca_tartunta.luettelot import EstavaEtuus
 
@@ -249,5 +249,5 @@ class ajanjaksoja_annettu(Variable):
 
     def formula(vakuutettu, period):
         annettu = np.zeros(vakuutettu.count, dtype=bool)
-        annettu[jaksot.tarkista(vakuutettu, period)] = True
+        annettu[jaksojen_tarkistus.tarkista(vakuutettu, period)] = True
         return annettu

@@ -200,3 +200,44 @@ def test_seuraava_ja_edellinen_tyopaiva():
 def test_kalenteri_kattaa_vuodet():
     vuodet = np.unique(kalenteri.PYHAPAIVAT.astype("datetime64[Y]").astype(int) + 1970)
     assert vuodet.min() <= 2017 and vuodet.max() >= 2040
+
+
+def test_paivanumeroina_ilman_nat_ja_natin_kanssa():
+    alku, loppu = paivat("2024-03-01", "9999-12-31"), paivat("1970-01-01", "2024-03-31")
+    numerot = kalenteri.paivanumeroina(alku, loppu)
+    assert numerot is not None and numerot[0].tolist() == [19783, 2932896] and numerot[1].tolist() == [0, 19813]
+    assert np.shares_memory(numerot[0], alku)  # a view, no copy
+    assert kalenteri.paivanumeroina(alku, paivat("2024-03-31", "NaT")) is None
+    tyhjat = kalenteri.paivanumeroina(paivat())
+    assert tyhjat is not None and tyhjat[0].size == 0
+    assert kalenteri.paivanumero("2024-03-01") == 19783
+
+
+def _leikkaus_paivina(valit):
+    """The intersection's arkipäivät with datetime64's own NaT-aware max, min and comparison (the oracle)."""
+    alku, loppu = valit[0]
+    for a, b in valit[1:]:
+        alku, loppu = np.maximum(alku, a), np.minimum(loppu, b)
+    with np.errstate(invalid="ignore"):
+        tyhja = ~(alku <= loppu)
+    tulos = np.zeros(len(alku), dtype=np.int32)
+    tulos[~tyhja] = [np.busday_count(a, b + 1, busdaycal=kalenteri.ARKIKALENTERI) for a, b in zip(alku[~tyhja], loppu[~tyhja])]
+    return tulos
+
+
+@pytest.mark.parametrize("nat", [False, True])
+def test_leikkauksen_paivat_kuin_paivina(nat):
+    """Day numbers where no date is NaT, dates where one is: the same days either way."""
+    from openfisca_tartunta.jaksot import leikkauksen_paivat
+
+    rng = np.random.default_rng(3)
+    n = 400
+
+    def paiva():
+        p = (np.datetime64("2024-02-20") + rng.integers(0, 50, n)).astype("datetime64[D]")
+        if nat:
+            p[rng.random(n) < 0.1] = np.datetime64("NaT")
+        return p
+
+    valit = [(paiva(), paiva()) for _ in range(3)]
+    assert np.array_equal(leikkauksen_paivat(valit), _leikkaus_paivina(valit))
