@@ -6,6 +6,7 @@ comes from that month's pay inputs; an entrepreneur's from the income in force
 when the decision starts.
 """
 
+import numpy as np
 from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
@@ -13,7 +14,6 @@ from openfisca_tartunta import jaksot
 from openfisca_tartunta.entities import Ansiotyo, Vakuutettu
 from openfisca_tartunta.raha import euroina, senteiksi
 from openfisca_tartunta.roolit import roolien_summa
-from openfisca_tartunta.valinta import ehdolla, valitse
 
 
 def _osuudet(ansiotyo, period, parameters):
@@ -44,7 +44,7 @@ class paivarahan_peruste(Variable):
     def formula(ansiotyo, period):
         palkka = ansiotyo("menetetty_kuukausiansio", period)
         yrittaja = ansiotyo("yrittajan_paivarahan_tyotulo", period)
-        return valitse(ansiotyo("on_palkkatyo", period), palkka, yrittaja)
+        return np.where(ansiotyo("on_palkkatyo", period), palkka, yrittaja)
 
 
 class paivarahan_jakaja(Variable):
@@ -62,7 +62,7 @@ class paivarahan_jakaja(Variable):
 
     def formula(ansiotyo, period, parameters):
         p = parameters(period).paivaraha
-        return valitse(ansiotyo("on_palkkatyo", period), float(p.palkansaajan_jakaja), float(p.yrittajan_jakaja))
+        return np.where(ansiotyo("on_palkkatyo", period), p.palkansaajan_jakaja, p.yrittajan_jakaja)
 
 
 class paivarahan_osuus(Variable):
@@ -109,7 +109,7 @@ class tartuntatautipaivaraha_paivalta(Variable):
 
     def formula(vakuutettu, period):
         oikeus = vakuutettu("oikeus_tartuntatautipaivarahaan", period)
-        return ehdolla(oikeus, vakuutettu("laskennallinen_paivaraha", period))
+        return np.where(oikeus, vakuutettu("laskennallinen_paivaraha", period), 0.0)
 
 
 class tartuntatautipaivaraha(Variable):

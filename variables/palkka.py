@@ -17,7 +17,6 @@ from openfisca_tartunta.raha import euroina
 from openfisca_tartunta.roolit import roolissa
 from openfisca_tartunta.annetut_kuukaudet import vaadi_kuukauden_arvo
 from openfisca_tartunta.tarkistukset import ei_negatiivinen
-from openfisca_tartunta.valinta import ehdolla, valitse
 
 
 class on_palkkatyo(Variable):
@@ -100,7 +99,7 @@ class kuukausiansion_peruste(Variable):
         edeltava = euroina(ansiotyo("edeltava_palkka", period))
         ei_negatiivinen(arvio, "ansionmenetys", "1.6")
         ei_negatiivinen(edeltava, "edeltava_palkka", "1.6")
-        return ehdolla(palkkatyo, valitse(selvitetty, arvio, edeltava))
+        return np.where(palkkatyo, np.where(selvitetty, arvio, edeltava), 0.0)
 
 
 class menetetty_kuukausiansio(Variable):
@@ -120,4 +119,4 @@ class menetetty_kuukausiansio(Variable):
         korvaava = euroina(ansiotyo("korvaavan_tyon_palkka", period))
         ei_negatiivinen(korvaava, "korvaavan_tyon_palkka", "1.3.3.2.2")
         palkkatyo = ansiotyo("on_palkkatyo", period)
-        return ehdolla(palkkatyo, np.maximum(perusta - korvaava, 0.0))
+        return np.where(palkkatyo, np.maximum(perusta - korvaava, 0.0), 0.0)

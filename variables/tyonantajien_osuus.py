@@ -12,7 +12,6 @@ from openfisca_tartunta.entities import Ansiotyo, Vakuutettu
 from openfisca_tartunta.palkallinen_vapaa import ikkuna, jasenten_esteet, vapaa
 from openfisca_tartunta.parametrit import ryhman_summa
 from openfisca_tartunta.raha import euroina, jaa_suurimmin_jaannoksin, senteiksi, sentteina
-from openfisca_tartunta.valinta import ehdolla
 
 _VIITE_TYONANTAJA = ["Kelan etuusohje 1.3.2, 1.3.2.1, 1.3.2.3, 1.9.2.2", "SVL 1224/2004 7 luku 4 §"]
 
@@ -100,7 +99,7 @@ class tyosuhteiden_osuus_paivarahasta(Variable):
     def formula(vakuutettu, period):
         osat = vakuutettu.members("paivarahan_osuus", period).astype(np.float64)
         palkkatyo = vakuutettu.members("on_palkkatyo", period)
-        summa = ryhman_summa(vakuutettu, ehdolla(palkkatyo, osat))
+        summa = ryhman_summa(vakuutettu, np.where(palkkatyo, osat, 0.0))
         return np.minimum(senteiksi(summa), euroina(vakuutettu("tartuntatautipaivaraha_paivalta", period)))
 
 

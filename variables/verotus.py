@@ -27,7 +27,6 @@ from openfisca_tartunta.luettelot import Ennakonpidatysperuste
 from openfisca_tartunta.paatoksen_ajanjakso import maksetun_ajan_kalenteripaivat
 from openfisca_tartunta.raha import euroina, senteiksi, sentteina, tarkkuudella
 from openfisca_tartunta.tarkistukset import ei_negatiivinen, vaadi
-from openfisca_tartunta.valinta import ehdolla, valitse
 
 _VIITE = ["Kelan etuusohje 1.9.3.1, 1.9.3.4.1", "Ennakkoperintälaki 1118/1996", "Verohallinnon päätös ennakonpidätyksen toimittamistavoista ja määrästä 6 §"]
 
@@ -202,7 +201,7 @@ class ennakonpidatys(Variable):
         # Base/additional rate split at the card's income limit (1.9.3.1).
         rajan_alla = np.subtract(tuloraja, kertyma)
         np.clip(rajan_alla, 0.0, osa, out=rajan_alla)
-        rajan_alla = valitse(tuloraja > 0, rajan_alla, osa)
+        rajan_alla = np.where(tuloraja > 0, rajan_alla, osa)
         rajan_yli = np.subtract(osa, rajan_alla)
         lattia = palkka * p.vahimmaisprosentti_palkan_verokortilla  # 0 where the floor does not apply
         for prosentti in (perus, lisa):
@@ -224,4 +223,4 @@ class ennakonpidatys(Variable):
         pidetaan = np.multiply(osa, 100.0) > raja
         pidetaan &= paivat > 0
         vero = np.minimum(senteiksi(vero), osa, out=vero)
-        return ehdolla(pidetaan, vero)
+        return np.where(pidetaan, vero, 0.0)

@@ -399,3 +399,12 @@ def test_nopeus_ajaa_mallin(capsys):
     assert nopeus.main(["--henkiloita", "2000", "--toistoja", "1", "--vain", "malli"]) == 0
     tuloste = capsys.readouterr().out
     assert "core at 2,000 insured" in tuloste and "whole chain at 2,000 insured" in tuloste
+
+
+def test_numpyn_perusteet_ajetaan(capsys):
+    """`benchmarks/numpy_perusteet.py` (the primitives the README's speed notes cite) runs and times each pair."""
+    import numpy_perusteet
+
+    assert numpy_perusteet.main(["--riveja", "5000", "--toistoja", "1"]) == 0
+    rivit = capsys.readouterr().out.splitlines()
+    assert len(rivit) == 1 + len(numpy_perusteet.vertailut(10)) and all(r.rstrip().endswith("×") for r in rivit[1:])
