@@ -17,6 +17,13 @@ pairs, which a shared machine's changing load disturbs less; and of the
 process's CPU time, which other processes' load disturbs least), the insured
 per second and the process's peak memory.
 
+Both sides are timed alike: after `gc.collect()` and with Python's cycle collector off during each
+timed run (a finished simulation is a reference cycle; freeing its ~1 GiB inside the next timed run,
+on whichever side, measured the collector), with glibc's malloc thresholds raised as
+`tartunta simuloi` raises them (`populaatio.muisti.pida_muisti`: freed arrays are reused, not given
+back to the kernel and faulted in again) and with the baseline system that keeps a parameter tree per
+day, as the population run uses it.
+
     .venv/bin/python benchmarks/laskenta.py --henkiloita 1000000
 """
 
