@@ -80,15 +80,17 @@ def leikkauksen_paivat(valit, laskuri=kalenteri.arkipaivat) -> np.ndarray:
     `valit` is a list of (start, end) arrays of equal length; only the rows where
     the intersection is not empty are counted.
     """
+    return _leikkaus(*_numeroina(valit, laskuri))
+
+
+def _numeroina(valit, laskuri):
+    """The ranges `valit` as day numbers and `laskuri` for them (`kalenteri.paivanumeroina`: the
+    same days, cheaper comparisons), or both as they are if a date is NaT."""
     numerot = kalenteri.paivanumeroina(*(p for vali in valit for p in vali))
     if numerot is None:  # a NaT somewhere: datetime64's own comparisons
-        return _leikkaus(valit, laskuri)
-    return _leikkaus(list(zip(numerot[0::2], numerot[1::2])), _numeroista(laskuri))
-
-
-def _numeroista(laskuri):
-    """`laskuri` for ranges given as day numbers (`kalenteri.paivanumeroina`)."""
-    return lambda alku, loppu: laskuri(alku.view("datetime64[D]"), loppu.view("datetime64[D]"))
+        return valit, laskuri
+    paivat = "datetime64[D]"
+    return list(zip(numerot[0::2], numerot[1::2])), lambda alku, loppu: laskuri(alku.view(paivat), loppu.view(paivat))
 
 
 def _leikkaus(valit, laskuri) -> np.ndarray:
@@ -205,14 +207,10 @@ def _erittely_riveilla(alku, loppu, esteet: Esteet, laskuri):
     """`erittely` on the rows `esteet.rivit` only (the rows with a range; the others have none)."""
     r = esteet.rivit
     ikkuna = (kalenteri.paivina(alku)[r], kalenteri.paivina(loppu)[r])
-    estot, lomat, rajoitukset = esteet.estot, esteet.lomat, esteet.rajoitukset
-    kaikki = [ikkuna, *estot, *lomat, *rajoitukset]
-    numerot = kalenteri.paivanumeroina(*(p for vali in kaikki for p in vali))  # NaT checked once for all
-    if numerot is not None:  # every intersection as day numbers
-        laskuri = _numeroista(laskuri)
-        kaikki = list(zip(numerot[0::2], numerot[1::2]))
-        ikkuna, i = kaikki[0], 1 + len(estot)
-        estot, lomat, rajoitukset = kaikki[1:i], kaikki[i:i + len(lomat)], kaikki[i + len(lomat):]
+    # Every range converted (and checked for NaT) once for all the intersections below.
+    kaikki, laskuri = _numeroina([ikkuna, *esteet.estot, *esteet.lomat, *esteet.rajoitukset], laskuri)
+    i, j = 1 + len(esteet.estot), 1 + len(esteet.estot) + len(esteet.lomat)
+    ikkuna, estot, lomat, rajoitukset = kaikki[0], kaikki[1:i], kaikki[i:j], kaikki[j:]
     estetyt = [_leikkaus([ikkuna, esto], laskuri) for esto in estot]
     osat = []
     for lista in (lomat, rajoitukset):

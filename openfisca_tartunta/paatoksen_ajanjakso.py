@@ -18,17 +18,16 @@ def tarkistetut_paivat(peruste, alku, loppu):
     alku = kalenteri.paivina(alku)
     loppu = kalenteri.paivina(loppu)
     # Compared as day numbers where no date is NaT (the same results, faster); the messages show the dates.
-    numerot = kalenteri.paivanumeroina(alku, loppu)
-    a, b = numerot or (alku, loppu)
-    paiva = kalenteri.paivanumero if numerot else (lambda p: p)
+    rajat = (alku, loppu, ENSIMMAINEN_PAIVA, PUUTTUVA_PAIVA, kalenteri.VIIMEINEN_PAIVA)
+    a, b, ensimmainen, puuttuva, viimeinen = kalenteri.paivanumeroina(*rajat) or rajat
     vaadi(
-        ~on_paatos | (a >= paiva(ENSIMMAINEN_PAIVA)),
+        ~on_paatos | (a >= ensimmainen),
         "poissaolo_alkaa",
         alku,
         "missing, or before 2017-01-01 where the model's parameters begin (1.3.4)",
     )
     vaadi(
-        ~on_paatos | (b != paiva(PUUTTUVA_PAIVA)),
+        ~on_paatos | (b != puuttuva),
         "poissaolo_paattyy",
         loppu,
         "missing: a decision needs its last day (inclusive, YYYY-MM-DD)",
@@ -40,7 +39,7 @@ def tarkistetut_paivat(peruste, alku, loppu):
         "the decision ends before it starts (poissaolo_alkaa); the end date is inclusive",
     )
     vaadi(
-        ~on_paatos | (b <= paiva(kalenteri.VIIMEINEN_PAIVA)),
+        ~on_paatos | (b <= viimeinen),
         "poissaolo_paattyy",
         loppu,
         f"after {kalenteri.VIIMEINEN_PAIVA}, the last day of the model's holiday calendar",

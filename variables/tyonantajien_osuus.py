@@ -29,7 +29,7 @@ def _palkat_senteina(vakuutettu, period):
     """
     def laske():
         palkka = vakuutettu.members("tyonantajan_palkka_jakoperusteena", period)
-        rivit = np.flatnonzero(palkka != 0)  # (numpy finds a mask's rows 5× faster than a float array's)
+        rivit = np.flatnonzero(palkka > 0)  # from a mask: numpy finds its rows 4–9× faster than a float array's
         w_i = sentteina(palkka[rivit])
         ryhma = vakuutettu.members_entity_id[rivit]
         return rivit, w_i, np.bincount(ryhma, weights=w_i, minlength=vakuutettu.count).round().astype(np.int64)
@@ -50,8 +50,8 @@ class palkallisen_vapaan_maksupaivat(Variable):
 
     def formula(vakuutettu, period):
         tyot = vakuutettu.members
-        # The paying rows (a pay for the same period: a fraction of all); reading it checks the inputs first.
-        maksavat = np.flatnonzero(tyot("tyonantajan_palkka_jakoperusteena", period) > 0)
+        # The paying rows (a pay for the same period: a fraction of all); reading them checks the inputs first.
+        maksavat = _palkat_senteina(vakuutettu, period)[0]
         omat = tyot("palkallisen_vapaan_maksetut_paivat", period)[maksavat]
         ryhma = vakuutettu.members_entity_id[maksavat]
         useampi = np.bincount(ryhma, minlength=vakuutettu.count)[ryhma] > 1
@@ -151,10 +151,8 @@ class tartuntatautipaivaraha_tyonantajalle(Variable):
         # T ≤ W by construction; the min only guards against float32 storage of very large T.
         t = np.minimum(sentteina(ryhmat("tartuntatautipaivaraha_tyonantajille", period)), w)
         # Only rows with pay share T (a row with Wᵢ = 0 has remainder 0, never a left-over cent).
-        maksaa = w_i > 0
-        maksavat = rivit[maksaa]
         osuudet = np.zeros(ansiotyo.count)
-        osuudet[maksavat] = jaa_suurimmin_jaannoksin(ryhmat.members_entity_id[maksavat], w_i[maksaa], t) / 100.0
+        osuudet[rivit] = jaa_suurimmin_jaannoksin(ryhmat.members_entity_id[rivit], w_i, t) / 100.0
         return osuudet
 
 
