@@ -80,7 +80,7 @@ _NAT = np.iinfo(np.int64).min
 def paivanumeroina(*paivat) -> tuple[np.ndarray, ...] | None:
     """Day numbers (int64 views, no copy) of date arrays or single days, or None if one holds NaT.
 
-    Without NaT, int64 comparisons, max and min give datetime64's results, a comparison at less than
+    Without NaT, int64 comparisons, max and min give datetime64's results, a comparison at about
     half the cost of its NaT-aware loop (README, Third speed pass); with a NaT the caller keeps the dates."""
     numerot = tuple(paivina(p).view(np.int64) for p in paivat)
     return None if any(n.size and n.min() == _NAT for n in numerot) else numerot
